@@ -1,0 +1,77 @@
+package io.vesana.receiver.redis;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The receiver's Redis pool: the only class of the receiver that touches Jedis. Same keys as the
+ * server side ({@code vesana.redis.url}, {@code vesana.redis.pool.max}, {@code
+ * vesana.redis.timeout-ms}); the receiver is deliberately independent of the worker module.
+ */
+@ApplicationScoped
+public class ReceiverRedis {
+
+  @Inject
+  @ConfigProperty(name = "vesana.redis.url", defaultValue = "redis://127.0.0.1:6379")
+  String url;
+
+  @Inject
+  @ConfigProperty(name = "vesana.redis.pool.max", defaultValue = "64")
+  int poolMax;
+
+  @Inject
+  @ConfigProperty(name = "vesana.redis.timeout-ms", defaultValue = "2000")
+  int timeoutMs;
+
+  private volatile JedisPooled client;
+
+  public boolean ping() {
+    return "PONG".equals(client().ping());
+  }
+
+  private JedisPooled client() {
+    JedisPooled c = client;
+    if (c == null) {
+      synchronized (this) {
+        if (client == null) {
+          URI uri = URI.create(url);
+          DefaultJedisClientConfig.Builder config =
+              DefaultJedisClientConfig.builder()
+                  .connectionTimeoutMillis(timeoutMs)
+                  .socketTimeoutMillis(timeoutMs)
+                  .ssl("rediss".equals(uri.getScheme()))
+                  .clientName("vesana-receiver");
+          String userInfo = uri.getUserInfo();
+          if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon > 0) {
+              config.user(userInfo.substring(0, colon));
+            }
+            config.password(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+          }
+          ConnectionPoolConfig pool = new ConnectionPoolConfig();
+          pool.setMaxTotal(poolMax);
+          pool.setMaxIdle(poolMax);
+          int port = uri.getPort() > 0 ? uri.getPort() : 6379;
+          client = new JedisPooled(pool, new HostAndPort(uri.getHost(), port), config.build());
+        }
+        c = client;
+      }
+    }
+    return c;
+  }
+
+  @PreDestroy
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Instances of a deployment: heartbeat (a non-persistent EJB timer), live-instance registry, liveness. */
+package io.vesana.cluster;

@@ -1,0 +1,2 @@
+/** JPA adapters of the hosts feature. */
+package io.vesana.hosts.internal;

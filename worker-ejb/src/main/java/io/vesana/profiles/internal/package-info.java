@@ -1,0 +1,2 @@
+/** JPA adapters of the profiles feature. */
+package io.vesana.profiles.internal;
