@@ -40,7 +40,7 @@ public class Host extends TenantOwnedEntity {
   @Column(name = "created_at", nullable = false, updatable = false, insertable = false)
   private Instant createdAt;
 
-  @Column(name = "updated_at")
+  @Column(name = "updated_at", insertable = false)
   private Instant updatedAt;
 
   @Version private long version;

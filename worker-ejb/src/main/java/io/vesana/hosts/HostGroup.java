@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** A named group of hosts of one tenant; groups nest through {@code parentId} (same tenant). */
 @Entity
@@ -22,6 +23,8 @@ public class HostGroup extends TenantOwnedEntity {
 
   @Column(name = "parent_id")
   private Long parentId;
+
+  @Version private long version;
 
   protected HostGroup() {}
 

@@ -1,5 +1,6 @@
 package io.vesana.tenancy;
 
+import io.vesana.tenancy.internal.GuardedWrites;
 import java.util.function.Supplier;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Filter;
@@ -26,6 +27,7 @@ public final class TenantGuard {
       return work.get();
     } finally {
       if (previous == null) {
+        GuardedWrites.clear();
         session.disableFilter(TenantOwnedEntity.FILTER);
       } else {
         apply(session, previous);

@@ -67,8 +67,8 @@ class TenantStatementGuardIT {
 
   @Test
   void nativeQueryWithExplicitTenantPredicateRuns() {
-    List<?> names =
-        db.inTransaction(
+    List<Object> names =
+        db.<List<Object>>inTransaction(
             em ->
                 TenantGuard.call(
                     em,
@@ -77,7 +77,7 @@ class TenantStatementGuardIT {
                         em.createNativeQuery("select name from hosts where tenant_id = ?1")
                             .setParameter(1, tenantA)
                             .getResultList()));
-    assertThat(names).containsExactly("web-a");
+    assertThat(names).containsExactly((Object) "web-a");
   }
 
   @Test
@@ -107,6 +107,25 @@ class TenantStatementGuardIT {
     }
     Object addressOfB = db.queryValue("select address from hosts where tenant_id = ?", tenantB);
     assertThat(addressOfB).isEqualTo("192.0.2.2");
+  }
+
+  @Test
+  void bulkUpdateByIdOfAnotherTenantsRowHasNoEffect() {
+    Object idOfB = db.queryValue("select id from hosts where tenant_id = ?", tenantB);
+    try {
+      db.inTransaction(
+          em ->
+              TenantGuard.call(
+                  em,
+                  TenantScope.of(tenantA),
+                  () ->
+                      em.createQuery("update Host h set h.name = 'taken' where h.id = :id")
+                          .setParameter("id", ((Number) idOfB).longValue())
+                          .executeUpdate()));
+    } catch (RuntimeException refused) {
+      assertThat(causes(refused)).hasAtLeastOneElementOfType(UnscopedTenantAccessException.class);
+    }
+    assertThat(db.queryValue("select name from hosts where id = ?", idOfB)).isEqualTo("web-b");
   }
 
   @Test

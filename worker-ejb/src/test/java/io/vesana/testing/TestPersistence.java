@@ -26,7 +26,7 @@ public final class TestPersistence implements AutoCloseable {
     this.db = db;
     Map<String, Object> props = new HashMap<>();
     props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-    props.put("jakarta.persistence.jtaDataSource", "");
+    props.put("jakarta.persistence.jtaDataSource", db.dataSource());
     props.put("jakarta.persistence.nonJtaDataSource", db.dataSource());
     props.put(
         "hibernate.transaction.jta.platform",

@@ -8,6 +8,7 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreRemove;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
 
 /**
  * JPA entity listener: the per-row safety net behind the Hibernate filter. It sees every entity the
@@ -34,6 +35,10 @@ public class TenantGuardListener {
     if (!scope.canWrite(owned.tenantId())) {
       throw new TenantAccessDeniedException(
           "cannot write " + describe(owned) + " outside the caller's home tenant");
+    }
+    Table table = entity.getClass().getAnnotation(Table.class);
+    if (table != null) {
+      GuardedWrites.approve(table.name());
     }
   }
 

@@ -19,7 +19,8 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  *       otherwise it throws rather than return or change other tenants' rows.
  * </ul>
  *
- * Inserts are checked per row by {@link TenantGuardListener}. Stateless and thread-safe.
+ * Inserts, and an entity's own update/delete by id, are checked per row by {@link
+ * TenantGuardListener} before they are flushed ({@link GuardedWrites}). Thread-safe.
  */
 public class TenantStatementInspector implements StatementInspector {
 
@@ -27,6 +28,11 @@ public class TenantStatementInspector implements StatementInspector {
 
   private static final Pattern TABLE_REF =
       Pattern.compile("\\b(?:from|join|update|into)\\s+\"?([a-z_][a-z0-9_]*)\"?", Pattern.CASE_INSENSITIVE);
+  /** An entity's own write by primary key, as Hibernate flushes it. */
+  private static final Pattern ENTITY_WRITE_BY_ID =
+      Pattern.compile(
+          "^\\s*(?:update|delete)\\b.*\\bwhere\\s+id\\s*=\\s*\\?(?:\\s+and\\s+version\\s*=\\s*\\?)?\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern TENANT_PREDICATE =
       Pattern.compile("tenant_id\\s*(?:in\\s*\\(|=\\s*(?:any\\s*\\()?)", Pattern.CASE_INSENSITIVE);
 
@@ -37,7 +43,10 @@ public class TenantStatementInspector implements StatementInspector {
       return sql;
     }
     TenantScope scope = CurrentTenantScope.require("SQL on tenant table " + table);
-    if (!scope.isAllTenants() && !isInsert(sql) && !TENANT_PREDICATE.matcher(sql).find()) {
+    if (!scope.isAllTenants()
+        && !isInsert(sql)
+        && !TENANT_PREDICATE.matcher(sql).find()
+        && !isApprovedEntityWrite(sql, table)) {
       throw new UnscopedTenantAccessException(
           "SQL on tenant table " + table + " without a tenant predicate under " + scope);
     }
@@ -52,6 +61,10 @@ public class TenantStatementInspector implements StatementInspector {
       }
     }
     return null;
+  }
+
+  private static boolean isApprovedEntityWrite(String sql, String table) {
+    return GuardedWrites.approved(table) && ENTITY_WRITE_BY_ID.matcher(sql).matches();
   }
 
   private static boolean isInsert(String sql) {
