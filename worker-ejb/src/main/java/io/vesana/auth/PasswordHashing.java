@@ -28,7 +28,12 @@ public final class PasswordHashing {
   public static String hash(char[] password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return PREFIX + "i=" + ITERATIONS + "$" + B64.encodeToString(salt) + "$"
+    return PREFIX
+        + "i="
+        + ITERATIONS
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
         + B64.encodeToString(derive(password, salt, ITERATIONS));
   }
 

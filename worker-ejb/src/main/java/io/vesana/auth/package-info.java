@@ -1,2 +1,5 @@
-/** Identity primitives shared by the API and the worker: password hashing (login itself is the API's). */
+/**
+ * Identity primitives shared by the API and the worker: password hashing (login itself is the
+ * API's).
+ */
 package io.vesana.auth;

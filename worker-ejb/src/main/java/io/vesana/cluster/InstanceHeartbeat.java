@@ -32,7 +32,9 @@ public class InstanceHeartbeat {
   @Inject InstanceRegistry registry;
 
   private final String instanceId =
-      ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+      ManagementFactory.getRuntimeMXBean().getName()
+          + "-"
+          + UUID.randomUUID().toString().substring(0, 8);
   private final Instant startedAt = Instant.now();
 
   @PostConstruct

@@ -1,2 +1,5 @@
-/** Hosts and host groups of a tenant: configuration of what is monitored (runtime state lives in current_status). */
+/**
+ * Hosts and host groups of a tenant: configuration of what is monitored (runtime state lives in
+ * current_status).
+ */
 package io.vesana.hosts;

@@ -15,8 +15,8 @@ import redis.clients.jedis.JedisPooled;
  *
  * <p>Config: {@code vesana.redis.url} (default {@code redis://127.0.0.1:6379}; a password may be
  * given as {@code redis://:secret@host:port}), {@code vesana.redis.pool.max} (default 32), {@code
- * vesana.redis.timeout-ms} (default 2000), {@code vesana.redis.prefix} (default {@code vesana:}) for
- * every key this instance writes.
+ * vesana.redis.timeout-ms} (default 2000), {@code vesana.redis.prefix} (default {@code vesana:})
+ * for every key this instance writes.
  */
 @ApplicationScoped
 public class RedisConnection {

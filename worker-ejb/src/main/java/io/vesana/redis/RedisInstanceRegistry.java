@@ -12,8 +12,8 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * {@link InstanceRegistry} in Redis: one hash per instance under {@code <prefix>instance:<role>:<id>},
- * expiring unless renewed, so a dead instance disappears by itself.
+ * {@link InstanceRegistry} in Redis: one hash per instance under {@code
+ * <prefix>instance:<role>:<id>}, expiring unless renewed, so a dead instance disappears by itself.
  */
 @ApplicationScoped
 public class RedisInstanceRegistry implements InstanceRegistry {
@@ -37,7 +37,8 @@ public class RedisInstanceRegistry implements InstanceRegistry {
     String cursor = ScanParams.SCAN_POINTER_START;
     List<Map<String, String>> found = new java.util.ArrayList<>();
     do {
-      ScanResult<String> page = redis.client().scan(cursor, new ScanParams().match(pattern).count(200));
+      ScanResult<String> page =
+          redis.client().scan(cursor, new ScanParams().match(pattern).count(200));
       for (String key : page.getResult()) {
         Map<String, String> fields = redis.client().hgetAll(key);
         if (!fields.isEmpty()) {

@@ -1,2 +1,5 @@
-/** Redis adapter: the only package that touches Jedis. Connection pool, readiness, and the Redis implementations of ports other features define. */
+/**
+ * Redis adapter: the only package that touches Jedis. Connection pool, readiness, and the Redis
+ * implementations of ports other features define.
+ */
 package io.vesana.redis;

@@ -68,7 +68,8 @@ public class SchemaMigration {
         problem.set(null);
         return true;
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "schema migration failed; readiness stays DOWN until it succeeds", e);
+        LOG.log(
+            Level.WARNING, "schema migration failed; readiness stays DOWN until it succeeds", e);
         problem.set(e.getClass().getSimpleName());
         return false;
       }

@@ -1,2 +1,5 @@
-/** The database: connection pool definition, Flyway migrations (db/migration), migration at start-up and the readiness check that reports both. */
+/**
+ * The database: connection pool definition, Flyway migrations (db/migration), migration at start-up
+ * and the readiness check that reports both.
+ */
 package io.vesana.schema;

@@ -1,8 +1,8 @@
 package io.vesana.tenancy;
 
 import io.vesana.tenancy.internal.GuardedWrites;
-import java.util.function.Supplier;
 import jakarta.persistence.EntityManager;
+import java.util.function.Supplier;
 import org.hibernate.Filter;
 import org.hibernate.Session;
 

@@ -24,7 +24,9 @@ public interface TenantRepository<E extends TenantOwnedEntity> {
 
   long count(TenantScope scope);
 
-  /** Applies {@code change} to the row if it is visible and writable; false if it is not visible. */
+  /**
+   * Applies {@code change} to the row if it is visible and writable; false if it is not visible.
+   */
   boolean update(TenantScope scope, long id, Consumer<E> change);
 
   /** Deletes the row if visible and writable; false if it is not visible. */

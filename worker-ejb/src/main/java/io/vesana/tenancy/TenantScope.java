@@ -95,6 +95,8 @@ public final class TenantScope {
 
   @Override
   public String toString() {
-    return isAllTenants() ? "TenantScope[all]" : "TenantScope[home=" + homeTenant + ", read=" + readable + "]";
+    return isAllTenants()
+        ? "TenantScope[all]"
+        : "TenantScope[home=" + homeTenant + ", read=" + readable + "]";
   }
 }

@@ -16,12 +16,21 @@ class PasswordHashingTest {
 
   @Test
   void saltsEveryHash() {
-    assertThat(PasswordHashing.hash("x".toCharArray())).isNotEqualTo(PasswordHashing.hash("x".toCharArray()));
+    assertThat(PasswordHashing.hash("x".toCharArray()))
+        .isNotEqualTo(PasswordHashing.hash("x".toCharArray()));
   }
 
   @Test
   void malformedStoredValuesNeverVerify() {
-    for (String bad : new String[] {null, "", "plain", "$pbkdf2-sha256$i=0$AA$AA", "$pbkdf2-sha256$i=x$AA$AA", "$pbkdf2-sha256$i=10$!!$AA"}) {
+    for (String bad :
+        new String[] {
+          null,
+          "",
+          "plain",
+          "$pbkdf2-sha256$i=0$AA$AA",
+          "$pbkdf2-sha256$i=x$AA$AA",
+          "$pbkdf2-sha256$i=10$!!$AA"
+        }) {
       assertThat(PasswordHashing.verify("x".toCharArray(), bad)).as(String.valueOf(bad)).isFalse();
     }
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The tenant-isolation contract, written once and run against every {@link TenantRepository}
- * (one subclass per repository), on the real PostgreSQL with the production persistence unit.
+ * The tenant-isolation contract, written once and run against every {@link TenantRepository} (one
+ * subclass per repository), on the real PostgreSQL with the production persistence unit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class TenantRepositoryContract<E extends TenantOwnedEntity> {
@@ -63,17 +63,14 @@ public abstract class TenantRepositoryContract<E extends TenantOwnedEntity> {
 
   private String nameInDatabase(long id) {
     return db.inTransaction(
-        em ->
-            repository(em)
-                .find(TenantScope.allTenants(), id)
-                .map(this::nameOf)
-                .orElse(null));
+        em -> repository(em).find(TenantScope.allTenants(), id).map(this::nameOf).orElse(null));
   }
 
   @Test
   void tenantSeesItsOwnRow() {
     Optional<String> name =
-        db.inTransaction(em -> repository(em).find(TenantScope.of(tenantA), rowOfA).map(this::nameOf));
+        db.inTransaction(
+            em -> repository(em).find(TenantScope.of(tenantA), rowOfA).map(this::nameOf));
     assertThat(name).isPresent();
   }
 
@@ -93,14 +90,17 @@ public abstract class TenantRepositoryContract<E extends TenantOwnedEntity> {
   void tenantCannotUpdateAnotherTenantsRow() {
     String before = nameInDatabase(rowOfB);
     boolean changed =
-        db.inTransaction(em -> repository(em).update(TenantScope.of(tenantA), rowOfB, e -> rename(e, "hijacked")));
+        db.inTransaction(
+            em ->
+                repository(em).update(TenantScope.of(tenantA), rowOfB, e -> rename(e, "hijacked")));
     assertThat(changed).isFalse();
     assertThat(nameInDatabase(rowOfB)).isEqualTo(before);
   }
 
   @Test
   void tenantCannotDeleteAnotherTenantsRow() {
-    boolean deleted = db.inTransaction(em -> repository(em).delete(TenantScope.of(tenantA), rowOfB));
+    boolean deleted =
+        db.inTransaction(em -> repository(em).delete(TenantScope.of(tenantA), rowOfB));
     assertThat(deleted).isFalse();
     assertThat(nameInDatabase(rowOfB)).isNotNull();
   }
@@ -119,9 +119,12 @@ public abstract class TenantRepositoryContract<E extends TenantOwnedEntity> {
     assertThatThrownBy(
             () ->
                 db.inTransaction(
-                    em -> repository(em).add(TenantScope.of(tenantA), newEntity(tenantB, "sneaky-" + (++seq)))))
+                    em ->
+                        repository(em)
+                            .add(TenantScope.of(tenantA), newEntity(tenantB, "sneaky-" + (++seq)))))
         .isInstanceOf(TenantAccessDeniedException.class);
-    Object sneaky = db.queryValue("SELECT count(*) FROM " + table() + " WHERE name LIKE 'sneaky-%'");
+    Object sneaky =
+        db.queryValue("SELECT count(*) FROM " + table() + " WHERE name LIKE 'sneaky-%'");
     assertThat(((Number) sneaky).longValue()).isZero();
   }
 
@@ -141,10 +144,18 @@ public abstract class TenantRepositoryContract<E extends TenantOwnedEntity> {
     assertThat(find(aReadingB, rowOfB)).isPresent();
     String before = nameInDatabase(rowOfB);
     assertThatThrownBy(
-            () -> db.inTransaction(em -> repository(em).update(aReadingB, rowOfB, e -> rename(e, "x"))))
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(TenantAccessDeniedException.class));
+            () ->
+                db.inTransaction(
+                    em -> repository(em).update(aReadingB, rowOfB, e -> rename(e, "x"))))
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .hasAtLeastOneElementOfType(TenantAccessDeniedException.class));
     assertThatThrownBy(() -> db.inTransaction(em -> repository(em).delete(aReadingB, rowOfB)))
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(TenantAccessDeniedException.class));
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .hasAtLeastOneElementOfType(TenantAccessDeniedException.class));
     assertThat(nameInDatabase(rowOfB)).isEqualTo(before);
   }
 
@@ -172,7 +183,10 @@ public abstract class TenantRepositoryContract<E extends TenantOwnedEntity> {
   @Test
   void unscopedLoadByIdThrows() {
     assertThatThrownBy(() -> db.inTransaction(em -> em.find(type(), rowOfA)))
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
   }
 
   @Test
@@ -180,8 +194,13 @@ public abstract class TenantRepositoryContract<E extends TenantOwnedEntity> {
     assertThatThrownBy(
             () ->
                 db.inTransaction(
-                    em -> em.createQuery("select e from " + type().getSimpleName() + " e", type()).getResultList()))
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
+                    em ->
+                        em.createQuery("select e from " + type().getSimpleName() + " e", type())
+                            .getResultList()))
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
   }
 
   private Optional<E> find(TenantScope scope, long id) {

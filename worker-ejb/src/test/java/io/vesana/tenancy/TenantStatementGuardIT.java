@@ -29,8 +29,12 @@ class TenantStatementGuardIT {
     db = TestPersistence.onFreshDatabase();
     tenantA = db.createTenant("stmt-a");
     tenantB = db.createTenant("stmt-b");
-    db.inTransaction(em -> new JpaHosts(em).add(TenantScope.of(tenantA), new Host(tenantA, "web-a", "192.0.2.1")));
-    db.inTransaction(em -> new JpaHosts(em).add(TenantScope.of(tenantB), new Host(tenantB, "web-b", "192.0.2.2")));
+    db.inTransaction(
+        em ->
+            new JpaHosts(em).add(TenantScope.of(tenantA), new Host(tenantA, "web-a", "192.0.2.1")));
+    db.inTransaction(
+        em ->
+            new JpaHosts(em).add(TenantScope.of(tenantB), new Host(tenantB, "web-b", "192.0.2.2")));
   }
 
   @AfterAll
@@ -41,15 +45,26 @@ class TenantStatementGuardIT {
   @Test
   void unscopedNativeCountThrows() {
     assertThatThrownBy(
-            () -> db.inTransaction(em -> em.createNativeQuery("select count(*) from hosts").getSingleResult()))
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
+            () ->
+                db.inTransaction(
+                    em -> em.createNativeQuery("select count(*) from hosts").getSingleResult()))
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
   }
 
   @Test
   void unscopedProjectionThrows() {
     assertThatThrownBy(
-            () -> db.inTransaction(em -> em.createQuery("select h.name from Host h", String.class).getResultList()))
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
+            () ->
+                db.inTransaction(
+                    em ->
+                        em.createQuery("select h.name from Host h", String.class).getResultList()))
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
   }
 
   @Test
@@ -62,7 +77,10 @@ class TenantStatementGuardIT {
                             em,
                             TenantScope.of(tenantA),
                             () -> em.createNativeQuery("select name from hosts").getResultList())))
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .hasAtLeastOneElementOfType(UnscopedTenantAccessException.class));
   }
 
   @Test
@@ -88,7 +106,8 @@ class TenantStatementGuardIT {
                 TenantGuard.call(
                     em,
                     TenantScope.of(tenantA),
-                    () -> em.createQuery("select h.name from Host h", String.class).getResultList()));
+                    () ->
+                        em.createQuery("select h.name from Host h", String.class).getResultList()));
     assertThat(names).containsExactly("web-a");
   }
 
@@ -100,7 +119,9 @@ class TenantStatementGuardIT {
               TenantGuard.call(
                   em,
                   TenantScope.of(tenantA),
-                  () -> em.createQuery("update Host h set h.address = '198.51.100.9'").executeUpdate()));
+                  () ->
+                      em.createQuery("update Host h set h.address = '198.51.100.9'")
+                          .executeUpdate()));
     } catch (RuntimeException refused) {
       // Refusing the statement is as good as scoping it; what matters is tenant B below.
       assertThat(causes(refused)).hasAtLeastOneElementOfType(UnscopedTenantAccessException.class);
@@ -131,7 +152,8 @@ class TenantStatementGuardIT {
   @Test
   void globalTablesNeedNoScope() {
     Object tenants =
-        db.inTransaction(em -> em.createNativeQuery("select count(*) from tenants").getSingleResult());
+        db.inTransaction(
+            em -> em.createNativeQuery("select count(*) from tenants").getSingleResult());
     assertThat(((Number) tenants).longValue()).isGreaterThanOrEqualTo(2);
   }
 }

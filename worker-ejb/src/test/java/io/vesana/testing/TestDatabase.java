@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A throw-away PostgreSQL database on the real server the test command provides
- * (system property {@code vesana.test.db.url}, default 127.0.0.1:5432). Each test class gets its
- * own database, so tests never share state and can run in any order.
+ * A throw-away PostgreSQL database on the real server the test command provides (system property
+ * {@code vesana.test.db.url}, default 127.0.0.1:5432). Each test class gets its own database, so
+ * tests never share state and can run in any order.
  */
 public final class TestDatabase implements AutoCloseable {
 

@@ -27,11 +27,11 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the first super admin when the database has no super admin yet, with a generated
- * password that is written once to a file readable only by the service user ({@code
+ * Creates the first super admin when the database has no super admin yet, with a generated password
+ * that is written once to a file readable only by the service user ({@code
  * vesana.bootstrap.admin-password-file}, default {@code ./first-admin-password}), never to a log.
- * The launcher prints that file once and deletes it. Several API instances starting together
- * create one admin only: the insert takes a transaction-scoped advisory lock and re-checks.
+ * The launcher prints that file once and deletes it. Several API instances starting together create
+ * one admin only: the insert takes a transaction-scoped advisory lock and re-checks.
  */
 @Singleton
 @Startup
@@ -52,7 +52,9 @@ public class FirstAdminBootstrap {
   String email;
 
   @Inject
-  @ConfigProperty(name = "vesana.bootstrap.admin-password-file", defaultValue = "first-admin-password")
+  @ConfigProperty(
+      name = "vesana.bootstrap.admin-password-file",
+      defaultValue = "first-admin-password")
   String passwordFile;
 
   @PostConstruct
@@ -64,7 +66,8 @@ public class FirstAdminBootstrap {
     String password = PasswordHashing.randomPassword(18);
     try {
       if (createIfNoSuperAdmin(password)) {
-        LOG.info(() -> "first super admin " + email + " created; password written to " + passwordFile);
+        LOG.info(
+            () -> "first super admin " + email + " created; password written to " + passwordFile);
       }
     } catch (SQLException | IOException e) {
       LOG.log(Level.SEVERE, "first super admin not created", e);
@@ -118,7 +121,9 @@ public class FirstAdminBootstrap {
       Files.createDirectories(parent);
     }
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(
+        file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

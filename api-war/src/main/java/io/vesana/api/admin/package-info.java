@@ -1,2 +1,5 @@
-/** Administration of the installation: first super admin bootstrap (audit log, settings and system health come with the API issue). */
+/**
+ * Administration of the installation: first super admin bootstrap (audit log, settings and system
+ * health come with the API issue).
+ */
 package io.vesana.api.admin;

@@ -46,7 +46,8 @@ class WorkerInContainerIT {
     // Runs on the client before deployment: a fresh database for the container to migrate.
     String host = System.getProperty("vesana.it.db.host", "127.0.0.1");
     try (Connection c =
-            DriverManager.getConnection("jdbc:postgresql://" + host + ":5432/postgres", "postgres", "");
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + host + ":5432/postgres", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + DATABASE);
@@ -105,5 +106,4 @@ class WorkerInContainerIT {
         .map(m -> Instant.parse(m.get("lastBeat")))
         .findFirst();
   }
-
 }

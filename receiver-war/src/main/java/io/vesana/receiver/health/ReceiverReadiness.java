@@ -13,8 +13,8 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The receiver is ready when Redis (where it enqueues) and PostgreSQL (where it reads token
- * hashes) both answer. Reasons are named, connection details never shown.
+ * The receiver is ready when Redis (where it enqueues) and PostgreSQL (where it reads token hashes)
+ * both answer. Reasons are named, connection details never shown.
  */
 public final class ReceiverReadiness {
 
@@ -30,7 +30,10 @@ public final class ReceiverReadiness {
       try {
         return HealthCheckResponse.named("redis").status(redis.ping()).build();
       } catch (RuntimeException e) {
-        return HealthCheckResponse.named("redis").down().withData("error", e.getClass().getSimpleName()).build();
+        return HealthCheckResponse.named("redis")
+            .down()
+            .withData("error", e.getClass().getSimpleName())
+            .build();
       }
     }
   }
@@ -46,7 +49,10 @@ public final class ReceiverReadiness {
       try (Connection c = dataSource.getConnection()) {
         return HealthCheckResponse.named("postgresql").status(c.isValid(2)).build();
       } catch (SQLException e) {
-        return HealthCheckResponse.named("postgresql").down().withData("reason", "unreachable: " + e.getSQLState()).build();
+        return HealthCheckResponse.named("postgresql")
+            .down()
+            .withData("reason", "unreachable: " + e.getSQLState())
+            .build();
       }
     }
   }

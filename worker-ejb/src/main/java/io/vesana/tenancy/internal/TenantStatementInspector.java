@@ -27,12 +27,15 @@ public class TenantStatementInspector implements StatementInspector {
   private static final long serialVersionUID = 1L;
 
   private static final Pattern TABLE_REF =
-      Pattern.compile("\\b(?:from|join|update|into)\\s+\"?([a-z_][a-z0-9_]*)\"?", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(?:from|join|update|into)\\s+\"?([a-z_][a-z0-9_]*)\"?", Pattern.CASE_INSENSITIVE);
+
   /** An entity's own write by primary key, as Hibernate flushes it. */
   private static final Pattern ENTITY_WRITE_BY_ID =
       Pattern.compile(
           "^\\s*(?:update|delete)\\b.*\\bwhere\\s+id\\s*=\\s*\\?(?:\\s+and\\s+version\\s*=\\s*\\?)?\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
   private static final Pattern TENANT_PREDICATE =
       Pattern.compile("tenant_id\\s*(?:in\\s*\\(|=\\s*(?:any\\s*\\()?)", Pattern.CASE_INSENSITIVE);
 

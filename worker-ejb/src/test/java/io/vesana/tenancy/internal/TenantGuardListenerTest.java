@@ -19,13 +19,15 @@ class TenantGuardListenerTest {
 
   @Test
   void loadingWithoutAScopeThrows() {
-    assertThatThrownBy(() -> listener.loaded(ofTenant7)).isInstanceOf(UnscopedTenantAccessException.class);
+    assertThatThrownBy(() -> listener.loaded(ofTenant7))
+        .isInstanceOf(UnscopedTenantAccessException.class);
   }
 
   @Test
   void loadingAnotherTenantsRowThrows() {
     try (var b = CurrentTenantScope.bind(TenantScope.of(8))) {
-      assertThatThrownBy(() -> listener.loaded(ofTenant7)).isInstanceOf(TenantAccessDeniedException.class);
+      assertThatThrownBy(() -> listener.loaded(ofTenant7))
+          .isInstanceOf(TenantAccessDeniedException.class);
     }
   }
 
@@ -33,7 +35,8 @@ class TenantGuardListenerTest {
   void crossTenantReadLoadsButDoesNotWrite() {
     try (var b = CurrentTenantScope.bind(TenantScope.of(8, Set.of(7L)))) {
       assertThatCode(() -> listener.loaded(ofTenant7)).doesNotThrowAnyException();
-      assertThatThrownBy(() -> listener.writing(ofTenant7)).isInstanceOf(TenantAccessDeniedException.class);
+      assertThatThrownBy(() -> listener.writing(ofTenant7))
+          .isInstanceOf(TenantAccessDeniedException.class);
     }
   }
 
@@ -54,8 +57,10 @@ class TenantGuardListenerTest {
       try (var inner = CurrentTenantScope.bind(TenantScope.allTenants())) {
         assertThatCode(() -> listener.loaded(ofTenant7)).doesNotThrowAnyException();
       }
-      assertThatThrownBy(() -> listener.loaded(ofTenant7)).isInstanceOf(TenantAccessDeniedException.class);
+      assertThatThrownBy(() -> listener.loaded(ofTenant7))
+          .isInstanceOf(TenantAccessDeniedException.class);
     }
-    assertThatThrownBy(() -> listener.loaded(ofTenant7)).isInstanceOf(UnscopedTenantAccessException.class);
+    assertThatThrownBy(() -> listener.loaded(ofTenant7))
+        .isInstanceOf(UnscopedTenantAccessException.class);
   }
 }
