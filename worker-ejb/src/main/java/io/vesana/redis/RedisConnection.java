@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -58,31 +56,16 @@ public class RedisConnection {
     return prefix + suffix;
   }
 
+  /**
+   * Jedis reads user, password, database number and TLS ({@code rediss://}) from the URI itself;
+   * only the pool size and timeouts are ours.
+   */
   static JedisPooled open(URI uri, int poolMax, int timeoutMs) {
-    DefaultJedisClientConfig.Builder config =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(timeoutMs)
-            .socketTimeoutMillis(timeoutMs)
-            .ssl("rediss".equals(uri.getScheme()))
-            .clientName("vesana");
-    String userInfo = uri.getUserInfo();
-    if (userInfo != null && !userInfo.isEmpty()) {
-      int colon = userInfo.indexOf(':');
-      if (colon > 0) {
-        config.user(userInfo.substring(0, colon));
-      }
-      config.password(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
-    }
-    String path = uri.getPath();
-    if (path != null && path.length() > 1) {
-      config.database(Integer.parseInt(path.substring(1)));
-    }
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(poolMax);
     pool.setMaxIdle(poolMax);
     pool.setMinIdle(0);
-    int port = uri.getPort() > 0 ? uri.getPort() : 6379;
-    return new JedisPooled(pool, new HostAndPort(uri.getHost(), port), config.build());
+    return new JedisPooled(pool, uri, timeoutMs, timeoutMs);
   }
 
   @PreDestroy

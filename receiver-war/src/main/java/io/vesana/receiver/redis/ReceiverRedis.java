@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -41,26 +39,11 @@ public class ReceiverRedis {
     if (c == null) {
       synchronized (this) {
         if (client == null) {
-          URI uri = URI.create(url);
-          DefaultJedisClientConfig.Builder config =
-              DefaultJedisClientConfig.builder()
-                  .connectionTimeoutMillis(timeoutMs)
-                  .socketTimeoutMillis(timeoutMs)
-                  .ssl("rediss".equals(uri.getScheme()))
-                  .clientName("vesana-receiver");
-          String userInfo = uri.getUserInfo();
-          if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            if (colon > 0) {
-              config.user(userInfo.substring(0, colon));
-            }
-            config.password(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
-          }
+          // Jedis reads user, password, database and TLS (rediss://) from the URI itself.
           ConnectionPoolConfig pool = new ConnectionPoolConfig();
           pool.setMaxTotal(poolMax);
           pool.setMaxIdle(poolMax);
-          int port = uri.getPort() > 0 ? uri.getPort() : 6379;
-          client = new JedisPooled(pool, new HostAndPort(uri.getHost(), port), config.build());
+          client = new JedisPooled(pool, URI.create(url), timeoutMs, timeoutMs);
         }
         c = client;
       }
