@@ -5,7 +5,6 @@ import io.vesana.schema.SchemaMigration;
 import io.vesana.schema.VesanaDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -35,7 +34,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class FirstAdminBootstrap {
 

@@ -15,7 +15,12 @@ import jakarta.ejb.Singleton;
     password = "${MPCONFIG=vesana.db.password}",
     minPoolSize = 1,
     maxPoolSize = 8,
-    properties = {"readOnly=true", "fish.payara.is-connection-validation-required=true"})
+    properties = {
+      "readOnly=true",
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+    })
 @Singleton
 public class ReceiverDataSource {
   public static final String JNDI_NAME = "java:app/jdbc/vesana-receiver";
