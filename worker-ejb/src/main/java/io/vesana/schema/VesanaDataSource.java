@@ -7,9 +7,9 @@ import jakarta.ejb.Singleton;
  * The application's connection pool, defined with the application so that it behaves the same on
  * Payara Micro, full Payara Server and in Arquillian. Payara resolves the {@code MPCONFIG}
  * references at deployment from MicroProfile Config's early sources: environment variables ({@code
- * VESANA_DB_URL}, {@code VESANA_DB_USER}, {@code VESANA_DB_PASSWORD}, {@code VESANA_DB_POOL_MAX})
- * and system properties ({@code -Dvesana.db.url=...}). Defaults are documented in {@code
- * server-config/vesana.env.example}; the launcher and the systemd units always set them.
+ * VESANA_DB_URL}, {@code VESANA_DB_USER}, {@code VESANA_DB_PASSWORD}) and system properties ({@code
+ * -Dvesana.db.url=...}). Defaults are documented in {@code server-config/vesana.env.example}; the
+ * launcher and the systemd units always set them.
  */
 @DataSourceDefinition(
     name = VesanaDataSource.JNDI_NAME,
