@@ -1,0 +1,146 @@
+package io.vesana.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Simulated agents: every host pushes one batch of all its services per interval, hosts spread
+ * evenly over the interval, as real agents with independent start times would. Each sender thread
+ * owns a slice of the hosts and sends their batches in due order; when it falls behind it sends at
+ * once and the lag shows in the numbers (no silent coordinated omission: the schedule lag is
+ * reported). Refused batches are counted, not resent.
+ */
+final class LoadGenerator {
+
+  /** Typical plugin output and perfdata sizes (check_load). */
+  static final String OUTPUT = "OK - load average: 0.12, 0.20, 0.18";
+
+  static final String PERFDATA =
+      "load1=0.120;5.000;10.000;0; load5=0.200;4.000;8.000;0; load15=0.180;3.000;6.000;0;";
+  static final String PERFDATA_JSON =
+      "[{\"label\":\"load1\",\"value\":0.12,\"warn\":5,\"crit\":10,\"min\":0},"
+          + "{\"label\":\"load5\",\"value\":0.2,\"warn\":4,\"crit\":8,\"min\":0},"
+          + "{\"label\":\"load15\",\"value\":0.18,\"warn\":3,\"crit\":6,\"min\":0}]";
+
+  final AtomicLong sentResults = new AtomicLong();
+  final AtomicLong acceptedResults = new AtomicLong();
+  final AtomicLong refusedResults = new AtomicLong();
+  final AtomicLong failedResults = new AtomicLong();
+  final AtomicLong maxScheduleLagMs = new AtomicLong();
+  final LatencyRecorder acceptLatency = new LatencyRecorder();
+
+  private final BenchOptions options;
+  private final BenchFixture fixture;
+  private final HttpClient http;
+
+  LoadGenerator(BenchOptions options, BenchFixture fixture) {
+    this.options = options;
+    this.fixture = fixture;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  /** Runs the load for the configured duration; returns when every sender has stopped. */
+  long run(long startEpochMs) throws InterruptedException {
+    long endNanos = System.nanoTime() + options.duration().toNanos();
+    List<Thread> senders = new ArrayList<>();
+    for (int t = 0; t < options.senders(); t++) {
+      int slice = t;
+      Thread thread = new Thread(() -> sendSlice(slice, startEpochMs, endNanos), "sender-" + t);
+      thread.start();
+      senders.add(thread);
+    }
+    for (Thread thread : senders) {
+      thread.join();
+    }
+    return System.currentTimeMillis();
+  }
+
+  private void sendSlice(int slice, long startEpochMs, long endNanos) {
+    long interval = options.interval().toMillis();
+    int hosts = fixture.hostNames.size();
+    for (long round = 0; System.nanoTime() < endNanos; round++) {
+      for (int h = slice; h < hosts && System.nanoTime() < endNanos; h += options.senders()) {
+        long due = startEpochMs + round * interval + (long) h * interval / hosts;
+        long wait = due - System.currentTimeMillis();
+        if (wait > 0) {
+          sleep(wait);
+        } else {
+          maxScheduleLagMs.accumulateAndGet(-wait, Math::max);
+        }
+        send(h, due, round);
+      }
+    }
+  }
+
+  private void send(int host, long checkedAtMs, long round) {
+    int n = fixture.serviceNames.size();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(options.receiverUrl() + "/v1/results"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("X-Agent-Token", fixture.tokens.get(host))
+            .POST(HttpRequest.BodyPublishers.ofString(batch(host, checkedAtMs, round)))
+            .build();
+    sentResults.addAndGet(n);
+    long start = System.nanoTime();
+    try {
+      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      long micros = (System.nanoTime() - start) / 1000;
+      if (response.statusCode() == 202) {
+        acceptedResults.addAndGet(n);
+        acceptLatency.record(micros);
+      } else {
+        refusedResults.addAndGet(n);
+      }
+    } catch (java.io.IOException e) {
+      failedResults.addAndGet(n);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failedResults.addAndGet(n);
+    }
+  }
+
+  /** One host's batch: every service, one state change now and then to exercise alerting. */
+  private String batch(int host, long checkedAtMs, long round) {
+    StringBuilder json = new StringBuilder(256 * fixture.serviceNames.size());
+    json.append("{\"v\":1,\"results\":[");
+    for (int s = 0; s < fixture.serviceNames.size(); s++) {
+      int state = (s == 0 && host % 50 == 0 && round % 10 >= 5) ? 2 : 0;
+      if (s > 0) {
+        json.append(',');
+      }
+      json.append("{\"host\":\"")
+          .append(fixture.hostNames.get(host))
+          .append("\",\"service\":\"")
+          .append(fixture.serviceNames.get(s))
+          .append("\",\"state\":")
+          .append(state)
+          .append(",\"output\":\"")
+          .append(OUTPUT)
+          .append("\",\"perfdata\":\"")
+          .append(PERFDATA)
+          .append("\",\"checked_at\":")
+          .append(checkedAtMs)
+          .append(",\"execution_ms\":12}");
+    }
+    return json.append("]}").toString();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
