@@ -1,6 +1,8 @@
 package io.vesana.cluster;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+// Bean-managed: the fields never change after construction and beat() is safe to run
+// concurrently, so health checks reading role/instance id must not queue behind a slow beat.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class InstanceHeartbeat {
 
   private static final Logger LOG = Logger.getLogger(InstanceHeartbeat.class.getName());
