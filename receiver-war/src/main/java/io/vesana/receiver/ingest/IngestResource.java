@@ -1,0 +1,68 @@
+package io.vesana.receiver.ingest;
+
+import io.vesana.receiver.auth.Sender;
+import io.vesana.receiver.auth.SenderAuthenticator;
+import io.vesana.receiver.wire.MessageKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The three ingest endpoints. Authentication is the first line of each; no {@code @Consumes}, so
+ * the media type check (415) comes after it and a prober learns nothing without a credential.
+ */
+@Path("/")
+@ApplicationScoped
+public class IngestResource {
+
+  static final String AGENT_TOKEN = "X-Agent-Token";
+  static final String API_KEY = "X-API-Key";
+
+  private static final Set<Sender.Kind> AGENTS_AND_COLLECTORS =
+      EnumSet.of(Sender.Kind.AGENT, Sender.Kind.COLLECTOR);
+  private static final Set<Sender.Kind> COLLECTORS = EnumSet.of(Sender.Kind.COLLECTOR);
+
+  @Inject SenderAuthenticator authenticator;
+  @Inject Intake intake;
+
+  @POST
+  @Path("results")
+  public Response results(
+      @HeaderParam(AGENT_TOKEN) String agentToken,
+      @HeaderParam(API_KEY) String apiKey,
+      @Context HttpHeaders headers,
+      InputStream body) {
+    Sender sender = authenticator.authenticate(agentToken, apiKey, AGENTS_AND_COLLECTORS);
+    return intake.accept(sender, MessageKind.RESULTS, headers, body);
+  }
+
+  @POST
+  @Path("heartbeat")
+  public Response heartbeat(
+      @HeaderParam(AGENT_TOKEN) String agentToken,
+      @HeaderParam(API_KEY) String apiKey,
+      @Context HttpHeaders headers,
+      InputStream body) {
+    Sender sender = authenticator.authenticate(agentToken, apiKey, AGENTS_AND_COLLECTORS);
+    return intake.accept(sender, MessageKind.HEARTBEAT, headers, body);
+  }
+
+  @POST
+  @Path("discovery")
+  public Response discovery(
+      @HeaderParam(AGENT_TOKEN) String agentToken,
+      @HeaderParam(API_KEY) String apiKey,
+      @Context HttpHeaders headers,
+      InputStream body) {
+    Sender sender = authenticator.authenticate(agentToken, apiKey, COLLECTORS);
+    return intake.accept(sender, MessageKind.DISCOVERY, headers, body);
+  }
+}
