@@ -34,6 +34,9 @@ final class LoadGenerator {
   final AtomicLong failedResults = new AtomicLong();
   final AtomicLong maxScheduleLagMs = new AtomicLong();
   final LatencyRecorder acceptLatency = new LatencyRecorder();
+  /** Refused results by HTTP status, so a refusal's reason (503 full, 401, 400) is visible. */
+  final java.util.concurrent.ConcurrentSkipListMap<Integer, AtomicLong> refusedByStatus =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
 
   private final BenchOptions options;
   private final BenchFixture fixture;
@@ -101,6 +104,7 @@ final class LoadGenerator {
         acceptLatency.record(micros);
       } else {
         refusedResults.addAndGet(n);
+        refusedByStatus.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).addAndGet(n);
       }
     } catch (java.io.IOException e) {
       failedResults.addAndGet(n);
