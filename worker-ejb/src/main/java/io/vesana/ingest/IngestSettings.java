@@ -1,0 +1,75 @@
+package io.vesana.ingest;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the consumer (config keys and defaults in {@code docs/ingest-pipeline.md}).
+ *
+ * @param batchEntries stream entries per read and per transaction
+ * @param maxDeliveries an entry handed out more often than this goes to dead letters
+ * @param claimIdle entries another consumer left pending this long are taken over
+ * @param contextTtl how long host/service lookups are cached
+ */
+public record IngestSettings(
+    int batchEntries,
+    int blockMs,
+    int maxDeliveries,
+    Duration claimIdle,
+    Duration backoffMin,
+    Duration backoffMax,
+    Duration contextTtl,
+    int contextCacheEntries) {
+
+  public static IngestSettings defaults() {
+    return new IngestSettings(
+        100,
+        1000,
+        5,
+        Duration.ofSeconds(60),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
+        200_000);
+  }
+
+  public IngestSettings withClaimIdle(Duration d) {
+    return new IngestSettings(
+        batchEntries,
+        blockMs,
+        maxDeliveries,
+        d,
+        backoffMin,
+        backoffMax,
+        contextTtl,
+        contextCacheEntries);
+  }
+
+  public IngestSettings withBackoff(Duration min, Duration max) {
+    return new IngestSettings(
+        batchEntries, blockMs, maxDeliveries, claimIdle, min, max, contextTtl, contextCacheEntries);
+  }
+
+  public IngestSettings withContextTtl(Duration d) {
+    return new IngestSettings(
+        batchEntries,
+        blockMs,
+        maxDeliveries,
+        claimIdle,
+        backoffMin,
+        backoffMax,
+        d,
+        contextCacheEntries);
+  }
+
+  public IngestSettings withBatchEntries(int n) {
+    return new IngestSettings(
+        n,
+        blockMs,
+        maxDeliveries,
+        claimIdle,
+        backoffMin,
+        backoffMax,
+        contextTtl,
+        contextCacheEntries);
+  }
+}

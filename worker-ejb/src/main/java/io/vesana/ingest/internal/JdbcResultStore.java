@@ -1,0 +1,114 @@
+package io.vesana.ingest.internal;
+
+import io.vesana.alerts.AlertTransition;
+import io.vesana.alerts.internal.JdbcAlertWriter;
+import io.vesana.checks.CheckStateMachine;
+import io.vesana.checks.CheckStateMachine.Applied;
+import io.vesana.checks.ServiceStatus;
+import io.vesana.ingest.PerfdataParser;
+import io.vesana.ingest.ResolvedResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes one batch of resolved results inside the caller's transaction: check_results (one
+ * statement, duplicates skipped by the primary key), current_status (locked, evaluated by {@link
+ * CheckStateMachine}, updated once per service), state_changes, and alert open/resolve.
+ *
+ * <p>Replays are harmless by construction: a result already stored is skipped by {@code ON CONFLICT
+ * DO NOTHING}, and a result not newer than the locked status's {@code last_check_at} is ignored by
+ * the state machine, so it produces no status update, state change or alert. Stateless apart from
+ * the parser; thread-safe.
+ */
+public final class JdbcResultStore {
+
+  /** What a committed batch did. */
+  public record Outcome(int stored, List<AlertTransition> alerts) {}
+
+  private final PerfdataParser perfdata = new PerfdataParser();
+  private final JdbcAlertWriter alertWriter = new JdbcAlertWriter();
+  private final StatusRows statusRows = new StatusRows();
+
+  public Outcome store(Connection c, List<ResolvedResult> results) throws SQLException {
+    if (results.isEmpty()) {
+      return new Outcome(0, List.of());
+    }
+    // Per service, oldest first, so the machine sees results in check order.
+    Map<Long, List<ResolvedResult>> byService = new TreeMap<>();
+    for (ResolvedResult r : results) {
+      byService.computeIfAbsent(r.serviceId(), k -> new ArrayList<>()).add(r);
+    }
+    Map<Long, ServiceStatus> current = statusRows.lock(c, byService);
+    ResultRows rows = new ResultRows(results.size());
+    StatusRows.Updates updates = new StatusRows.Updates();
+    List<HardStep> hardSteps = new ArrayList<>();
+    for (Map.Entry<Long, List<ResolvedResult>> e : byService.entrySet()) {
+      List<ResolvedResult> list = e.getValue();
+      list.sort(Comparator.comparing(r -> r.result().checkedAt()));
+      ServiceStatus status = current.get(e.getKey());
+      ResolvedResult latest = null;
+      String latestPerf = null;
+      for (ResolvedResult r : list) {
+        String perf = perfdata.toJson(r.result().perfdata());
+        CheckStateMachine.Outcome o =
+            CheckStateMachine.apply(status, r.result().state(), r.result().checkedAt(), r.config());
+        if (o instanceof Applied a) {
+          status = a.status();
+          latest = r;
+          latestPerf = perf;
+          rows.add(r, status.stateType(), status.attempt(), perf);
+          a.change().ifPresent(ch -> updates.change(r, ch));
+          a.hardChange().ifPresent(h -> hardSteps.add(new HardStep(r, h)));
+        } else {
+          // Late or replayed: kept as history, outside the state machine.
+          rows.add(r, ServiceStatus.HARD, 1, perf);
+        }
+      }
+      if (latest != null) {
+        updates.status(latest, status, latestPerf);
+      }
+    }
+    int stored = rows.insert(c);
+    statusRows.update(c, updates);
+    List<AlertTransition> alerts = new ArrayList<>();
+    for (HardStep step : hardSteps) {
+      ResolvedResult r = step.result();
+      if (step.change().isRecovery()) {
+        alertWriter
+            .recovery(
+                c,
+                r.tenantId(),
+                r.hostId(),
+                r.serviceId(),
+                r.result().checkedAt(),
+                r.result().output())
+            .ifPresent(alerts::add);
+      } else {
+        alertWriter
+            .problem(
+                c,
+                r.tenantId(),
+                r.hostId(),
+                r.serviceId(),
+                step.change().newHardState(),
+                r.result().checkedAt(),
+                r.result().output())
+            .ifPresent(alerts::add);
+      }
+    }
+    return new Outcome(stored, alerts);
+  }
+
+  private record HardStep(ResolvedResult result, CheckStateMachine.HardChange change) {}
+
+  /** Instant to epoch millis for the bigint[] columns; null stays null. */
+  static Long millis(Instant t) {
+    return t == null ? null : t.toEpochMilli();
+  }
+}

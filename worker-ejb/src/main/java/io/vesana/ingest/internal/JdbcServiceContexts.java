@@ -1,0 +1,259 @@
+package io.vesana.ingest.internal;
+
+import io.vesana.checks.CheckConfig;
+import io.vesana.contract.IngestStream;
+import io.vesana.ingest.DecodedEntry;
+import io.vesana.ingest.IncomingResult;
+import io.vesana.ingest.RejectedResult;
+import io.vesana.ingest.ResolvedResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps (tenant, host name, service name) to ids and effective check configuration, with a bounded
+ * cache whose entries live {@code ttl} (the invalidation: a renamed, deleted or reconfigured
+ * service is seen within one TTL; a stale id that no longer exists fails its batch with a foreign
+ * key error, and the pipeline clears the cache before retrying entry by entry). Lookups for a batch
+ * are one query per kind for everything not cached. Names match case-insensitively, as the unique
+ * indexes do.
+ *
+ * <p>Unknown services are created when the host's profile allows it ({@code
+ * profiles.auto_create_services}): linked to the profile's enabled check of that name, else a
+ * {@code passive} service. That insert commits on its own (autocommit) before the batch
+ * transaction, so a rolled-back batch never leaves a cached id that does not exist. Thread-safe.
+ */
+public final class JdbcServiceContexts {
+
+  private record HostKey(long tenantId, String name) {}
+
+  private record HostRef(long hostId, Long profileId, boolean autoCreate) {}
+
+  private record ServiceKey(long tenantId, long hostId, String name) {}
+
+  private record AgentKey(long tenantId, long tokenId) {}
+
+  private final ExpiringCache<HostKey, HostRef> hosts;
+  private final ExpiringCache<ServiceKey, ResolvedService> services;
+  private final ExpiringCache<AgentKey, Set<Long>> agents;
+
+  /** The cached part of a resolved service. */
+  public record ResolvedService(long serviceId, CheckConfig config) {}
+
+  public JdbcServiceContexts(int maxEntries, long ttlNanos) {
+    hosts = new ExpiringCache<>(maxEntries, ttlNanos, System::nanoTime);
+    services = new ExpiringCache<>(maxEntries, ttlNanos, System::nanoTime);
+    agents = new ExpiringCache<>(maxEntries, ttlNanos, System::nanoTime);
+  }
+
+  public void invalidateAll() {
+    hosts.clear();
+    services.clear();
+    agents.clear();
+  }
+
+  /**
+   * Resolves every result of {@code entries}; must run with autocommit on (see class comment). Adds
+   * to {@code resolved} and {@code rejected} in entry order.
+   */
+  public void resolve(
+      Connection c,
+      List<DecodedEntry> entries,
+      List<ResolvedResult> resolved,
+      List<RejectedResult> rejected)
+      throws SQLException {
+    loadAgents(c, entries);
+    loadHosts(c, entries);
+    loadServices(c, entries);
+    for (DecodedEntry e : entries) {
+      Set<Long> owned = agentHosts(e);
+      for (IncomingResult r : e.results()) {
+        HostRef host = hostOf(e, r);
+        if (host == null) {
+          rejected.add(new RejectedResult(e, r, "unknown host '" + r.host() + "'"));
+          continue;
+        }
+        if (owned != null && !owned.contains(host.hostId())) {
+          rejected.add(new RejectedResult(e, r, "host not owned by agent"));
+          continue;
+        }
+        ServiceKey key = new ServiceKey(e.tenantId(), host.hostId(), r.service());
+        ExpiringCache.Hit<ResolvedService> hit = services.get(key);
+        ResolvedService service = hit == null ? null : hit.value();
+        if (service == null && host.autoCreate()) {
+          service = autoCreate(c, key, host);
+        }
+        if (service == null) {
+          rejected.add(
+              new RejectedResult(
+                  e, r, "unknown service '" + r.service() + "' on host '" + r.host() + "'"));
+          continue;
+        }
+        resolved.add(
+            new ResolvedResult(e, r, host.hostId(), service.serviceId(), service.config()));
+      }
+    }
+  }
+
+  private Set<Long> agentHosts(DecodedEntry e) {
+    if (!IngestStream.SOURCE_AGENT.equals(e.source())) {
+      return null; // collectors may report for any host of their tenant
+    }
+    ExpiringCache.Hit<Set<Long>> hit = agents.get(new AgentKey(e.tenantId(), e.credentialId()));
+    return hit == null || hit.value() == null ? Set.of() : hit.value();
+  }
+
+  private HostRef hostOf(DecodedEntry e, IncomingResult r) {
+    ExpiringCache.Hit<HostRef> hit = hosts.get(new HostKey(e.tenantId(), r.host()));
+    return hit == null ? null : hit.value();
+  }
+
+  private void loadAgents(Connection c, List<DecodedEntry> entries) throws SQLException {
+    Set<AgentKey> missing = new LinkedHashSet<>();
+    for (DecodedEntry e : entries) {
+      AgentKey k = new AgentKey(e.tenantId(), e.credentialId());
+      if (IngestStream.SOURCE_AGENT.equals(e.source()) && agents.get(k) == null) {
+        missing.add(k);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    Long[] tenants = missing.stream().map(AgentKey::tenantId).toArray(Long[]::new);
+    Long[] tokens = missing.stream().map(AgentKey::tokenId).toArray(Long[]::new);
+    java.util.Map<AgentKey, Set<Long>> found = new java.util.HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.tenant_id, a.token_id, a.host_id FROM agents a"
+                + " JOIN unnest(?::bigint[], ?::bigint[]) AS u(t, k)"
+                + " ON a.tenant_id = u.t AND a.token_id = u.k WHERE a.host_id IS NOT NULL")) {
+      ps.setArray(1, c.createArrayOf("bigint", tenants));
+      ps.setArray(2, c.createArrayOf("bigint", tokens));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found
+              .computeIfAbsent(new AgentKey(rs.getLong(1), rs.getLong(2)), k -> new HashSet<>())
+              .add(rs.getLong(3));
+        }
+      }
+    }
+    for (AgentKey k : missing) {
+      agents.put(k, Set.copyOf(found.getOrDefault(k, Set.of())));
+    }
+  }
+
+  private void loadHosts(Connection c, List<DecodedEntry> entries) throws SQLException {
+    Set<HostKey> missing = new LinkedHashSet<>();
+    for (DecodedEntry e : entries) {
+      for (IncomingResult r : e.results()) {
+        HostKey k = new HostKey(e.tenantId(), r.host());
+        if (hosts.get(k) == null) {
+          missing.add(k);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    java.util.Map<HostKey, HostRef> found = new java.util.HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT u.t, u.n, h.id, h.profile_id, coalesce(p.auto_create_services, false)"
+                + " FROM unnest(?::bigint[], ?::text[]) AS u(t, n)"
+                + " JOIN hosts h ON h.tenant_id = u.t AND lower(h.name) = lower(u.n)"
+                + " LEFT JOIN profiles p ON p.tenant_id = h.tenant_id AND p.id = h.profile_id")) {
+      ps.setArray(1, c.createArrayOf("bigint", missing.stream().map(HostKey::tenantId).toArray()));
+      ps.setArray(2, c.createArrayOf("text", missing.stream().map(HostKey::name).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long profile = rs.getLong(4);
+          Long profileId = rs.wasNull() ? null : profile;
+          found.put(
+              new HostKey(rs.getLong(1), rs.getString(2)),
+              new HostRef(rs.getLong(3), profileId, profileId != null && rs.getBoolean(5)));
+        }
+      }
+    }
+    for (HostKey k : missing) {
+      hosts.put(k, found.get(k));
+    }
+  }
+
+  private void loadServices(Connection c, List<DecodedEntry> entries) throws SQLException {
+    Set<ServiceKey> missing = new LinkedHashSet<>();
+    for (DecodedEntry e : entries) {
+      for (IncomingResult r : e.results()) {
+        HostRef h = hostOf(e, r);
+        if (h != null) {
+          ServiceKey k = new ServiceKey(e.tenantId(), h.hostId(), r.service());
+          if (services.get(k) == null) {
+            missing.add(k);
+          }
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      queryServices(c, new ArrayList<>(missing));
+    }
+  }
+
+  private void queryServices(Connection c, List<ServiceKey> keys) throws SQLException {
+    java.util.Map<ServiceKey, ResolvedService> found = new java.util.HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT u.t, u.h, u.n, hs.id,"
+                + " coalesce(hs.max_check_attempts, pc.max_check_attempts, 3),"
+                + " coalesce(hs.check_interval_s, pc.check_interval_s, 60),"
+                + " coalesce(hs.retry_interval_s, pc.retry_interval_s, 60)"
+                + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS u(t, h, n)"
+                + " JOIN host_services hs"
+                + " ON hs.tenant_id = u.t AND hs.host_id = u.h AND lower(hs.name) = lower(u.n)"
+                + " LEFT JOIN profile_checks pc"
+                + " ON pc.tenant_id = hs.tenant_id AND pc.id = hs.profile_check_id")) {
+      ps.setArray(1, c.createArrayOf("bigint", keys.stream().map(ServiceKey::tenantId).toArray()));
+      ps.setArray(2, c.createArrayOf("bigint", keys.stream().map(ServiceKey::hostId).toArray()));
+      ps.setArray(3, c.createArrayOf("text", keys.stream().map(ServiceKey::name).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.put(
+              new ServiceKey(rs.getLong(1), rs.getLong(2), rs.getString(3)),
+              new ResolvedService(
+                  rs.getLong(4), new CheckConfig(rs.getInt(5), rs.getInt(6), rs.getInt(7))));
+        }
+      }
+    }
+    for (ServiceKey k : keys) {
+      services.put(k, found.get(k));
+    }
+  }
+
+  private ResolvedService autoCreate(Connection c, ServiceKey key, HostRef host)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO host_services (tenant_id, host_id, name, kind, settings, profile_check_id)"
+                + " SELECT ?, ?, ?, coalesce(pc.kind, 'passive'),"
+                + " CASE WHEN pc.id IS NULL THEN '{}'::jsonb END, pc.id"
+                + " FROM (SELECT 1) AS one LEFT JOIN profile_checks pc"
+                + " ON pc.tenant_id = ? AND pc.profile_id = ? AND lower(pc.name) = lower(?)"
+                + " AND pc.enabled"
+                + " ON CONFLICT (tenant_id, host_id, lower(name)) DO NOTHING")) {
+      ps.setLong(1, key.tenantId());
+      ps.setLong(2, key.hostId());
+      ps.setString(3, key.name());
+      ps.setLong(4, key.tenantId());
+      ps.setLong(5, host.profileId());
+      ps.setString(6, key.name());
+      ps.executeUpdate();
+    }
+    queryServices(c, List.of(key));
+    ExpiringCache.Hit<ResolvedService> hit = services.get(key);
+    return hit == null ? null : hit.value();
+  }
+}
