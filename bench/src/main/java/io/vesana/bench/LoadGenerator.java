@@ -34,6 +34,7 @@ final class LoadGenerator {
   final AtomicLong failedResults = new AtomicLong();
   final AtomicLong maxScheduleLagMs = new AtomicLong();
   final LatencyRecorder acceptLatency = new LatencyRecorder();
+
   /** Refused results by HTTP status, so a refusal's reason (503 full, 401, 400) is visible. */
   final java.util.concurrent.ConcurrentSkipListMap<Integer, AtomicLong> refusedByStatus =
       new java.util.concurrent.ConcurrentSkipListMap<>();

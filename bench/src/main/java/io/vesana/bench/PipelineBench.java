@@ -98,8 +98,10 @@ public final class PipelineBench {
     System.out.printf(Locale.ROOT, "sent        %,d results%n", load.sentResults.get());
     System.out.printf(Locale.ROOT, "accepted    %,d%n", accepted);
     System.out.printf(
-        Locale.ROOT, "refused     %,d (by HTTP status: %s)%n",
-        load.refusedResults.get(), load.refusedByStatus);
+        Locale.ROOT,
+        "refused     %,d (by HTTP status: %s)%n",
+        load.refusedResults.get(),
+        load.refusedByStatus);
     System.out.printf(
         Locale.ROOT, "failed      %,d (connection errors)%n", load.failedResults.get());
     System.out.printf(Locale.ROOT, "stored      %,d rows (%,d distinct)%n", rows, distinct);
