@@ -135,15 +135,27 @@ public final class RedisIngestQueue implements IngestQueue {
         ids.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new));
   }
 
+  /**
+   * XACK and XDEL in one atomic step: the stream has one consumer group, so an acknowledged entry
+   * is done and must leave the stream. Without the XDEL the stream keeps every entry ever accepted,
+   * fills Redis to maxmemory and the receiver refuses everything (found by the benchmark).
+   */
+  private static final String ACK_AND_DELETE =
+      "local n = redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))\n"
+          + "redis.call('XDEL', KEYS[1], unpack(ARGV, 2))\n"
+          + "return n";
+
+  private static final int IDS_PER_CALL = 1000;
+
   @Override
   public void ack(Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return;
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += IDS_PER_CALL) {
+      List<String> args = new ArrayList<>();
+      args.add(IngestStream.CONSUMER_GROUP);
+      args.addAll(all.subList(from, Math.min(all.size(), from + IDS_PER_CALL)));
+      redis.eval(ACK_AND_DELETE, List.of(stream), args);
     }
-    redis.xack(
-        stream,
-        IngestStream.CONSUMER_GROUP,
-        ids.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new));
   }
 
   @Override

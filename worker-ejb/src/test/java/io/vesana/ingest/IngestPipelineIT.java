@@ -74,6 +74,8 @@ class IngestPipelineIT {
     assertEquals(
         results, fx.count("SELECT count(*) FROM check_results WHERE tenant_id = ?", tenant));
     assertEquals(results, fx.stats.stored.sum());
+    // Acknowledged entries leave the stream; otherwise it would grow until Redis refuses writes.
+    assertEquals(0, fx.queue.length(), "entries left in the stream after their ack");
     assertEquals(0, fx.count("SELECT state FROM current_status WHERE service_id = ?", cpu));
     assertEquals(
         t(240).toEpochMilli(),
