@@ -7,6 +7,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -22,6 +23,9 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class IngestEntryDecoder {
+
+  /** Made once: {@code Json.createReader} looks the provider up through the service loader. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   public DecodedEntry decode(QueuedEntry entry) throws UndecodableEntryException {
     Map<String, String> f = entry.fields();
@@ -48,7 +52,7 @@ public final class IngestEntryDecoder {
     if (body == null) {
       throw new UndecodableEntryException("entry has no body");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       JsonArray results = reader.readObject().getJsonArray("results");
       if (results == null) {
         throw new UndecodableEntryException("body has no results array");

@@ -1,9 +1,5 @@
 package io.vesana.ingest;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +16,11 @@ import java.util.regex.Pattern;
  * check_disk and friends use them) to {@code B}; {@code %}, {@code c} and unknown units are kept.
  * Numeric thresholds are scaled with their value; range thresholds ({@code @10:20}) are kept as
  * text. Thread-safe.
+ *
+ * <p>Runs once per stored result, so the JSON is written by hand into one {@link StringBuilder}
+ * (same text JSON-P would write: keys in the order above, numbers as {@link BigDecimal#toString()})
+ * instead of through JSON-P builders, whose every {@code Json.createXxx} call looks the provider up
+ * again through the service loader.
  */
 public final class PerfdataParser {
 
@@ -27,6 +28,9 @@ public final class PerfdataParser {
       Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern VALUE =
       Pattern.compile("([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?|U)([^;\\d.+-][^;]*)?");
+  private static final Pattern RANGE =
+      Pattern.compile("@?(~|[-+]?[\\d.eE+-]+)?:?([-+]?[\\d.eE+-]+)?");
+  private static final String[] THRESHOLDS = {"warn", "crit", "min", "max"};
 
   /** The jsonb text for {@code perfdata}, or null when there is none. */
   public String toJson(String perfdata) {
@@ -35,20 +39,27 @@ public final class PerfdataParser {
     }
     List<String> tokens = new ArrayList<>();
     boolean complete = tokenize(perfdata.strip(), tokens);
-    JsonArrayBuilder metrics = Json.createArrayBuilder();
+    StringBuilder out = new StringBuilder(32 + 96 * tokens.size());
+    out.append("{\"metrics\":[");
+    boolean first = true;
     for (String token : tokens) {
-      JsonObject metric = metric(token);
-      if (metric == null) {
-        complete = false;
+      int mark = out.length();
+      if (!first) {
+        out.append(',');
+      }
+      if (metric(token, out)) {
+        first = false;
       } else {
-        metrics.add(metric);
+        out.setLength(mark);
+        complete = false;
       }
     }
-    JsonObjectBuilder out = Json.createObjectBuilder().add("metrics", metrics);
+    out.append(']');
     if (!complete) {
-      out.add("raw", perfdata);
+      out.append(",\"raw\":");
+      string(out, perfdata);
     }
-    return out.build().toString();
+    return out.append('}').toString();
   }
 
   /** Splits on spaces outside quotes; false when a quote is left open. */
@@ -80,50 +91,82 @@ public final class PerfdataParser {
     return !quoted;
   }
 
-  private static JsonObject metric(String token) {
+  /** Appends the metric object of {@code token}; false (output unspecified) when it is not one. */
+  private static boolean metric(String token, StringBuilder out) {
     int eq = labelEnd(token);
     if (eq <= 0 || eq == token.length() - 1) {
-      return null;
+      return false;
     }
     String label = unquote(token.substring(0, eq));
     if (label.isEmpty()) {
-      return null;
+      return false;
     }
     String[] parts = token.substring(eq + 1).split(";", -1);
     if (parts.length > 5) {
-      return null;
+      return false;
     }
     Matcher m = VALUE.matcher(parts[0]);
     if (!m.matches()) {
-      return null;
+      return false;
     }
     String uom = m.group(2) == null ? "" : m.group(2);
     Unit known = Unit.of(uom);
     // Unknown units (dBm, rpm, ...) are kept as sent, values unscaled.
     Unit unit = known == null ? Unit.NONE : known;
-    JsonObjectBuilder b = Json.createObjectBuilder().add("label", label);
+    out.append("{\"label\":");
+    string(out, label);
+    out.append(",\"value\":");
     if ("U".equals(m.group(1))) {
-      b.addNull("value");
+      out.append("null");
     } else {
-      b.add("value", unit.scale(new BigDecimal(m.group(1))));
+      out.append(unit.scale(new BigDecimal(m.group(1))).toString());
     }
-    b.add("uom", known == null ? uom : unit.name);
-    String[] names = {"warn", "crit", "min", "max"};
+    out.append(",\"uom\":");
+    string(out, known == null ? uom : unit.name);
     for (int i = 1; i < parts.length; i++) {
       String p = parts[i].strip();
       if (p.isEmpty()) {
         continue;
       }
+      out.append(",\"").append(THRESHOLDS[i - 1]).append("\":");
       if (NUMBER.matcher(p).matches()) {
-        b.add(names[i - 1], unit.scale(new BigDecimal(p)));
-      } else if (i <= 2 && p.matches("@?(~|[-+]?[\\d.eE+-]+)?:?([-+]?[\\d.eE+-]+)?")) {
-        b.add(names[i - 1], p);
+        out.append(unit.scale(new BigDecimal(p)).toString());
+      } else if (i <= 2 && RANGE.matcher(p).matches()) {
+        string(out, p);
       } else {
-        return null;
+        return false;
       }
     }
-    return b.build();
+    out.append('}');
+    return true;
   }
+
+  /** Appends {@code s} as a JSON string literal. */
+  private static void string(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Index of the '=' that ends the label, honouring a quoted label. */
   private static int labelEnd(String token) {

@@ -5,8 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The check_results rows of one batch, written with a single {@code INSERT ... SELECT FROM
@@ -24,81 +23,98 @@ final class ResultRows {
           + " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::smallint[],"
           + " ?::smallint[], ?::smallint[], ?::text[], ?::text[], ?::text[], ?::integer[],"
           + " ?::integer[], ?::text[])"
-          + " AS u(t, s, c, r, st, sty, att, o, lo, p, lat, ex, src)"
-          + " ON CONFLICT DO NOTHING";
+          + " AS u(t, s, c, r, st, sty, att, o, lo, p, lat, ex, src)";
 
-  private final List<Object> tenant;
-  private final List<Object> service;
-  private final List<Object> checked;
-  private final List<Object> received;
-  private final List<Object> state;
-  private final List<Object> stateType;
-  private final List<Object> attempt;
-  private final List<Object> output;
-  private final List<Object> longOutput;
-  private final List<Object> perfdata;
-  private final List<Object> latency;
-  private final List<Object> execution;
-  private final List<Object> source;
+  private static final String INSERT_OR_SKIP = INSERT + " ON CONFLICT DO NOTHING";
+
+  private final int capacity;
+  private int size;
+  private final long[] tenant;
+  private final long[] service;
+  private final long[] checked;
+  private final long[] received;
+  private final short[] state;
+  private final short[] stateType;
+  private final short[] attempt;
+  private final String[] output;
+  private final String[] longOutput;
+  private final String[] perfdata;
+  private final int[] latency;
+  private final Integer[] execution;
+  private final String[] source;
 
   ResultRows(int capacity) {
-    tenant = new ArrayList<>(capacity);
-    service = new ArrayList<>(capacity);
-    checked = new ArrayList<>(capacity);
-    received = new ArrayList<>(capacity);
-    state = new ArrayList<>(capacity);
-    stateType = new ArrayList<>(capacity);
-    attempt = new ArrayList<>(capacity);
-    output = new ArrayList<>(capacity);
-    longOutput = new ArrayList<>(capacity);
-    perfdata = new ArrayList<>(capacity);
-    latency = new ArrayList<>(capacity);
-    execution = new ArrayList<>(capacity);
-    source = new ArrayList<>(capacity);
+    this.capacity = capacity;
+    tenant = new long[capacity];
+    service = new long[capacity];
+    checked = new long[capacity];
+    received = new long[capacity];
+    state = new short[capacity];
+    stateType = new short[capacity];
+    attempt = new short[capacity];
+    output = new String[capacity];
+    longOutput = new String[capacity];
+    perfdata = new String[capacity];
+    latency = new int[capacity];
+    execution = new Integer[capacity];
+    source = new String[capacity];
+  }
+
+  int size() {
+    return size;
   }
 
   void add(ResolvedResult r, int type, int attemptNo, String perfJson) {
-    tenant.add(r.tenantId());
-    service.add(r.serviceId());
-    checked.add(r.result().checkedAt().toEpochMilli());
-    received.add(r.entry().receivedAt().toEpochMilli());
-    state.add(r.result().state());
-    stateType.add(type);
-    attempt.add(attemptNo);
-    output.add(r.result().output());
-    longOutput.add(r.result().longOutput());
-    perfdata.add(perfJson);
-    latency.add(latencyMs(r));
-    execution.add(r.result().executionMs());
-    source.add(r.entry().source());
+    if (size == capacity) {
+      throw new IllegalStateException("more rows than the batch has results");
+    }
+    int i = size++;
+    tenant[i] = r.tenantId();
+    service[i] = r.serviceId();
+    checked[i] = r.result().checkedAt().toEpochMilli();
+    received[i] = r.entry().receivedAt().toEpochMilli();
+    state[i] = (short) r.result().state();
+    stateType[i] = (short) type;
+    attempt[i] = (short) attemptNo;
+    output[i] = r.result().output();
+    longOutput[i] = r.result().longOutput();
+    perfdata[i] = perfJson;
+    latency[i] = latencyMs(r);
+    execution[i] = r.result().executionMs();
+    source[i] = r.entry().source();
   }
 
   /** Receive delay of the result, never negative (sender clocks may run ahead). */
-  static Integer latencyMs(ResolvedResult r) {
+  static int latencyMs(ResolvedResult r) {
     long ms = Duration.between(r.result().checkedAt(), r.entry().receivedAt()).toMillis();
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, ms));
   }
 
-  /** Returns the number of rows actually inserted (duplicates excluded). */
-  int insert(Connection c) throws SQLException {
-    if (tenant.isEmpty()) {
+  /**
+   * Inserts the rows; with {@code skipDuplicates}, {@code ON CONFLICT DO NOTHING} skips rows whose
+   * key exists, otherwise a duplicate fails the statement (SQLSTATE 23505). Returns the number of
+   * rows actually inserted. Typed arrays (long[], short[], int[], Integer[], String[]) let pgjdbc
+   * send the parameters in binary instead of formatting and escaping an array literal per column.
+   */
+  int insert(Connection c, boolean skipDuplicates) throws SQLException {
+    if (size == 0) {
       return 0;
     }
-    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+    try (PreparedStatement ps = c.prepareStatement(skipDuplicates ? INSERT_OR_SKIP : INSERT)) {
       int i = 1;
-      ps.setArray(i++, c.createArrayOf("bigint", tenant.toArray()));
-      ps.setArray(i++, c.createArrayOf("bigint", service.toArray()));
-      ps.setArray(i++, c.createArrayOf("bigint", checked.toArray()));
-      ps.setArray(i++, c.createArrayOf("bigint", received.toArray()));
-      ps.setArray(i++, c.createArrayOf("int4", state.toArray()));
-      ps.setArray(i++, c.createArrayOf("int4", stateType.toArray()));
-      ps.setArray(i++, c.createArrayOf("int4", attempt.toArray()));
-      ps.setArray(i++, c.createArrayOf("text", output.toArray()));
-      ps.setArray(i++, c.createArrayOf("text", longOutput.toArray()));
-      ps.setArray(i++, c.createArrayOf("text", perfdata.toArray()));
-      ps.setArray(i++, c.createArrayOf("int4", latency.toArray()));
-      ps.setArray(i++, c.createArrayOf("int4", execution.toArray()));
-      ps.setArray(i, c.createArrayOf("text", source.toArray()));
+      ps.setObject(i++, Arrays.copyOf(tenant, size));
+      ps.setObject(i++, Arrays.copyOf(service, size));
+      ps.setObject(i++, Arrays.copyOf(checked, size));
+      ps.setObject(i++, Arrays.copyOf(received, size));
+      ps.setObject(i++, Arrays.copyOf(state, size));
+      ps.setObject(i++, Arrays.copyOf(stateType, size));
+      ps.setObject(i++, Arrays.copyOf(attempt, size));
+      ps.setObject(i++, Arrays.copyOf(output, size));
+      ps.setObject(i++, Arrays.copyOf(longOutput, size));
+      ps.setObject(i++, Arrays.copyOf(perfdata, size));
+      ps.setObject(i++, Arrays.copyOf(latency, size));
+      ps.setObject(i++, Arrays.copyOf(execution, size));
+      ps.setObject(i, Arrays.copyOf(source, size));
       return ps.executeUpdate();
     }
   }

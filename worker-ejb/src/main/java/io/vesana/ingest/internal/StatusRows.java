@@ -67,16 +67,11 @@ final class StatusRows {
       List<Long> missing =
           byService.keySet().stream().filter(id -> !found.containsKey(id)).toList();
       try (PreparedStatement ps = c.prepareStatement(CREATE)) {
-        ps.setArray(1, c.createArrayOf("bigint", missing.toArray()));
-        ps.setArray(
-            2,
-            c.createArrayOf(
-                "bigint",
-                missing.stream().map(id -> byService.get(id).get(0).tenantId()).toArray()));
-        ps.setArray(
-            3,
-            c.createArrayOf(
-                "bigint", missing.stream().map(id -> byService.get(id).get(0).hostId()).toArray()));
+        ps.setObject(1, missing.stream().mapToLong(Long::longValue).toArray());
+        ps.setObject(
+            2, missing.stream().mapToLong(id -> byService.get(id).get(0).tenantId()).toArray());
+        ps.setObject(
+            3, missing.stream().mapToLong(id -> byService.get(id).get(0).hostId()).toArray());
         ps.executeUpdate();
       }
       found.putAll(select(c, missing, byService));
@@ -88,11 +83,8 @@ final class StatusRows {
       Connection c, List<Long> ids, Map<Long, List<ResolvedResult>> byService) throws SQLException {
     Map<Long, ServiceStatus> out = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-      ps.setArray(
-          1,
-          c.createArrayOf(
-              "bigint", ids.stream().map(id -> byService.get(id).get(0).tenantId()).toArray()));
-      ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+      ps.setObject(1, ids.stream().mapToLong(id -> byService.get(id).get(0).tenantId()).toArray());
+      ps.setObject(2, ids.stream().mapToLong(Long::longValue).toArray());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Instant lastCheck = instant(rs.getTimestamp(6));
@@ -176,7 +168,10 @@ final class StatusRows {
     columns(c, CHANGES, CHANGE_TYPES, u.changes);
   }
 
-  /** Runs {@code sql} with one array parameter per column of {@code rows}. */
+  /**
+   * Runs {@code sql} with one array parameter per column of {@code rows}. Typed arrays (Long[],
+   * Integer[], String[]) go to the server in binary; Object[] would be formatted as array text.
+   */
   private static void columns(Connection c, String sql, String[] types, List<Object[]> rows)
       throws SQLException {
     if (rows.isEmpty()) {
@@ -184,11 +179,16 @@ final class StatusRows {
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int col = 0; col < types.length; col++) {
-        Object[] values = new Object[rows.size()];
+        Object[] values =
+            switch (types[col]) {
+              case "bigint" -> new Long[rows.size()];
+              case "int4" -> new Integer[rows.size()];
+              default -> new String[rows.size()];
+            };
         for (int i = 0; i < values.length; i++) {
           values[i] = rows.get(i)[col];
         }
-        ps.setArray(col + 1, c.createArrayOf(types[col], values));
+        ps.setObject(col + 1, values);
       }
       ps.executeUpdate();
     }
