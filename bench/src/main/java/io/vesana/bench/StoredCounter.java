@@ -22,6 +22,7 @@ final class StoredCounter {
   private volatile long firstGrowthCount;
   private volatile long lastGrowthMs;
   private volatile boolean running = true;
+  private volatile long drainedAtMs;
   private Thread thread;
 
   StoredCounter(BenchOptions options) {
@@ -68,15 +69,45 @@ final class StoredCounter {
     }
   }
 
-  /** Waits until {@code expected} rows are stored, or nothing new arrived for 15 s, or timeout. */
-  void awaitDrain(long expected, Duration timeout) throws InterruptedException {
+  /**
+   * After the load: waits until the exact count of the tenant's rows reaches {@code expected}, or
+   * stops growing for 30 s, or the timeout passes. Returns the exact count and records when the
+   * last row arrived. (The insert counters can lag while a backend stays busy, so the drain is
+   * judged on count(*), which no longer competes with a running load.)
+   */
+  long awaitDrain(long tenantId, long expected, Duration timeout)
+      throws InterruptedException, SQLException {
     long deadline = System.currentTimeMillis() + timeout.toMillis();
-    while (count < expected && System.currentTimeMillis() < deadline) {
-      if (lastGrowthMs > 0 && System.currentTimeMillis() - lastGrowthMs > 15_000) {
-        return;
+    try (Connection c =
+            DriverManager.getConnection(options.dbUrl(), options.dbUser(), options.dbPassword());
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM check_results WHERE tenant_id = ?")) {
+      ps.setLong(1, tenantId);
+      long last = -1;
+      long lastChange = System.currentTimeMillis();
+      while (true) {
+        long n;
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          n = rs.getLong(1);
+        }
+        long now = System.currentTimeMillis();
+        if (n != last) {
+          last = n;
+          lastChange = now;
+          drainedAtMs = now;
+        }
+        if (n >= expected || now > deadline || now - lastChange > 30_000) {
+          return n;
+        }
+        Thread.sleep(1000);
       }
-      Thread.sleep(500);
     }
+  }
+
+  /** When the exact count last grew during the drain (epoch ms). */
+  long drainedAtMs() {
+    return drainedAtMs;
   }
 
   void stop() throws InterruptedException {
