@@ -53,7 +53,7 @@ record BenchOptions(
         kv.getOrDefault("db", env),
         kv.getOrDefault("db-user", System.getenv().getOrDefault("VESANA_DB_USER", "postgres")),
         kv.getOrDefault("db-password", System.getenv().getOrDefault("VESANA_DB_PASSWORD", "")),
-        Duration.ofSeconds(positive(kv, "drain-seconds", 120)));
+        Duration.ofSeconds(positive(kv, "drain-seconds", 900)));
   }
 
   private static int positive(Map<String, String> kv, String key, int dflt) {

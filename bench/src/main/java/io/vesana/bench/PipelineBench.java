@@ -72,7 +72,14 @@ public final class PipelineBench {
       long end = load.run(start);
       long accepted = load.acceptedResults.get();
       stored.stop();
-      stored.awaitDrain(fixture.tenantId, accepted, o.drainTimeout());
+      long drained = stored.awaitDrain(fixture.tenantId, accepted, o.drainTimeout());
+      if (drained < accepted) {
+        System.out.printf(
+            Locale.ROOT,
+            "WARNING: drain stopped with %,d results not yet stored (timeout or 30 s without"
+                + " progress); they count as lost below%n",
+            accepted - drained);
+      }
       report(o, c, fixture, load, stored, ceiling, start, end);
     } finally {
       fixture.drop(o.dbUrl(), o.dbUser(), o.dbPassword());
