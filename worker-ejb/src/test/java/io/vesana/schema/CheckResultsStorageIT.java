@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.vesana.testing.Sql;
 import io.vesana.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,11 +30,13 @@ class CheckResultsStorageIT {
 
   private TestDatabase db;
   private Connection c;
+  private Sql sql;
 
   @BeforeEach
   void createMigratedDatabase() throws SQLException {
     db = TestDatabase.createMigrated();
     c = db.dataSource().getConnection();
+    sql = new Sql(c);
   }
 
   @AfterEach
@@ -47,18 +50,18 @@ class CheckResultsStorageIT {
     assumeThat(timescaleUsable()).as("TimescaleDB is installed: native branch not used").isFalse();
 
     assertThat(
-            string(
+            sql.string(
                 "SELECT partstrat FROM pg_partitioned_table"
                     + " WHERE partrelid = 'check_results'::regclass"))
         .isEqualTo("r");
     assertThat(
-            string(
+            sql.string(
                 "SELECT a.attname FROM pg_partitioned_table p"
                     + " JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]"
                     + " WHERE p.partrelid = 'check_results'::regclass"))
         .isEqualTo("checked_at");
     assertThat(
-            string(
+            sql.string(
                 "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                     + " WHERE i.inhparent = 'check_results'::regclass"
                     + " AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'"))
@@ -84,7 +87,7 @@ class CheckResultsStorageIT {
     long[] service = newService();
 
     assertThat(insertResult(service, "now()")).isEqualTo(1);
-    assertThat(string("SELECT count(*) FROM check_results")).isEqualTo("1");
+    assertThat(sql.string("SELECT count(*) FROM check_results")).isEqualTo("1");
 
     assertThatThrownBy(() -> insertResult(service, "now() + interval '60 days'"))
         .isInstanceOf(SQLException.class)
@@ -99,16 +102,16 @@ class CheckResultsStorageIT {
 
     assertThat(insertResult(service, at)).isEqualTo(1);
     assertThat(insertResult(service, at)).as("replay of the same result").isZero();
-    assertThat(string("SELECT count(*) FROM check_results")).isEqualTo("1");
+    assertThat(sql.string("SELECT count(*) FROM check_results")).isEqualTo("1");
   }
 
   @Test
   void nativeBranch_ensurePartitionsIsIdempotentAndCreatesOnlyMissingDays() throws SQLException {
     assumeThat(timescaleUsable()).as("TimescaleDB is installed: native branch not used").isFalse();
 
-    assertThat(string("SELECT vesana_ensure_check_result_partitions(8, 7)")).isEqualTo("0");
-    assertThat(string("SELECT vesana_ensure_check_result_partitions(8, 10)")).isEqualTo("3");
-    assertThat(string("SELECT vesana_ensure_check_result_partitions(8, 10)")).isEqualTo("0");
+    assertThat(sql.string("SELECT vesana_ensure_check_result_partitions(8, 7)")).isEqualTo("0");
+    assertThat(sql.string("SELECT vesana_ensure_check_result_partitions(8, 10)")).isEqualTo("3");
+    assertThat(sql.string("SELECT vesana_ensure_check_result_partitions(8, 10)")).isEqualTo("0");
     assertThat(partitions()).hasSize(19);
     long[] service = newService();
     assertThat(insertResult(service, "now() + interval '10 days'")).isEqualTo(1);
@@ -122,10 +125,10 @@ class CheckResultsStorageIT {
     insertResult(service, "now()");
     insertResult(service, "now() - interval '7 days'");
     // Session time zone must not matter: bounds are compared as instants.
-    exec("SET TIME ZONE 'Pacific/Auckland'");
+    sql.exec("SET TIME ZONE 'Pacific/Auckland'");
 
     String cutoff = "'" + today.minusDays(5) + " 00:00:00+00'::timestamptz";
-    assertThat(string("SELECT vesana_drop_check_result_partitions_before(" + cutoff + ")"))
+    assertThat(sql.string("SELECT vesana_drop_check_result_partitions_before(" + cutoff + ")"))
         .isEqualTo("3");
 
     assertThat(partitions())
@@ -134,10 +137,10 @@ class CheckResultsStorageIT {
             "check_results_p" + today.minusDays(8).format(PARTITION_DAY),
             "check_results_p" + today.minusDays(6).format(PARTITION_DAY))
         .contains("check_results_p" + today.minusDays(5).format(PARTITION_DAY));
-    assertThat(string("SELECT count(*) FROM check_results"))
+    assertThat(sql.string("SELECT count(*) FROM check_results"))
         .as("today's result kept")
         .isEqualTo("1");
-    assertThat(string("SELECT vesana_drop_check_result_partitions_before(" + cutoff + ")"))
+    assertThat(sql.string("SELECT vesana_drop_check_result_partitions_before(" + cutoff + ")"))
         .isEqualTo("0");
   }
 
@@ -149,22 +152,22 @@ class CheckResultsStorageIT {
         .isTrue();
 
     assertThat(
-            string(
+            sql.string(
                 "SELECT count(*) FROM timescaledb_information.hypertables"
                     + " WHERE hypertable_name = 'check_results'"))
         .isEqualTo("1");
     assertThat(
-            string(
+            sql.string(
                 "SELECT string_agg(attname, ',' ORDER BY segmentby_column_index)"
                     + " FROM timescaledb_information.compression_settings"
                     + " WHERE hypertable_name = 'check_results' AND segmentby_column_index IS NOT NULL"))
         .isEqualTo("tenant_id,service_id");
     assertThat(
-            string(
+            sql.string(
                 "SELECT string_agg(proc_name, ',' ORDER BY proc_name)"
                     + " FROM timescaledb_information.jobs WHERE hypertable_name = 'check_results'"))
         .isEqualTo("policy_compression,policy_retention");
-    assertThat(string("SELECT vesana_ensure_check_result_partitions(8, 7)")).isEqualTo("0");
+    assertThat(sql.string("SELECT vesana_ensure_check_result_partitions(8, 7)")).isEqualTo("0");
     long[] service = newService();
     assertThat(insertResult(service, "now()")).isEqualTo(1);
   }
@@ -172,7 +175,7 @@ class CheckResultsStorageIT {
   @Test
   void currentStatusLeavesRoomForHotUpdates() throws SQLException {
     assertThat(
-            string(
+            sql.string(
                 "SELECT array_to_string(reloptions, ',') FROM pg_class"
                     + " WHERE oid = 'current_status'::regclass"))
         .contains("fillfactor=80");
@@ -182,7 +185,7 @@ class CheckResultsStorageIT {
   void currentStatusHoldsOneRowPerServiceOfThatServicesHost() throws SQLException {
     long[] service = newService();
     long[] other = newService();
-    exec(
+    sql.exec(
         "INSERT INTO current_status (service_id, tenant_id, host_id, state)"
             + " VALUES ("
             + service[2]
@@ -194,7 +197,7 @@ class CheckResultsStorageIT {
 
     assertThatThrownBy(
             () ->
-                exec(
+                sql.exec(
                     "INSERT INTO current_status (service_id, tenant_id, host_id)"
                         + " VALUES ("
                         + service[2]
@@ -207,7 +210,7 @@ class CheckResultsStorageIT {
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
     assertThatThrownBy(
             () ->
-                exec(
+                sql.exec(
                     "INSERT INTO current_status (service_id, tenant_id, host_id)"
                         + " VALUES ("
                         + other[2]
@@ -224,13 +227,13 @@ class CheckResultsStorageIT {
   /** Creates tenant, host and ping service; returns {tenantId, hostId, serviceId}. */
   private long[] newService() throws SQLException {
     long tenant =
-        id(
+        sql.id(
             "INSERT INTO tenants (slug, name) VALUES ('t' || (random() * 1e9)::bigint, 'T')"
                 + " RETURNING id");
     long host =
-        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenant + ", 'web1') RETURNING id");
+        sql.id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenant + ", 'web1') RETURNING id");
     long service =
-        id(
+        sql.id(
             "INSERT INTO host_services (tenant_id, host_id, name, kind, settings)"
                 + " VALUES ("
                 + tenant
@@ -257,11 +260,12 @@ class CheckResultsStorageIT {
 
   private boolean timescaleUsable() throws SQLException {
     return "t"
-        .equals(string("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"));
+        .equals(
+            sql.string("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"));
   }
 
   private LocalDate utcToday() throws SQLException {
-    return LocalDate.parse(string("SELECT (now() AT TIME ZONE 'UTC')::date"));
+    return LocalDate.parse(sql.string("SELECT (now() AT TIME ZONE 'UTC')::date"));
   }
 
   private List<String> partitions() throws SQLException {
@@ -276,23 +280,5 @@ class CheckResultsStorageIT {
       }
     }
     return names;
-  }
-
-  private void exec(String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private long id(String sql) throws SQLException {
-    return Long.parseLong(string(sql));
-  }
-
-  private String string(String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).as("a row from: %s", sql).isTrue();
-      return rs.getString(1);
-    }
   }
 }

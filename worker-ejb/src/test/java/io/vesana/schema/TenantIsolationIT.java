@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vesana.testing.Sql;
 import io.vesana.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +26,7 @@ class TenantIsolationIT {
 
   private TestDatabase db;
   private Connection c;
+  private Sql sql;
   private long tenantA;
   private long tenantB;
 
@@ -34,8 +34,9 @@ class TenantIsolationIT {
   void createMigratedDatabaseWithTwoTenants() throws SQLException {
     db = TestDatabase.createMigrated();
     c = db.dataSource().getConnection();
-    tenantA = id("INSERT INTO tenants (slug, name) VALUES ('acme', 'Acme') RETURNING id");
-    tenantB = id("INSERT INTO tenants (slug, name) VALUES ('globex', 'Globex') RETURNING id");
+    sql = new Sql(c);
+    tenantA = sql.id("INSERT INTO tenants (slug, name) VALUES ('acme', 'Acme') RETURNING id");
+    tenantB = sql.id("INSERT INTO tenants (slug, name) VALUES ('globex', 'Globex') RETURNING id");
   }
 
   @AfterEach
@@ -47,9 +48,15 @@ class TenantIsolationIT {
   @Test
   void hostCannotUseAnotherTenantsProfile() throws SQLException {
     long profileA =
-        id("INSERT INTO profiles (tenant_id, name) VALUES (" + tenantA + ", 'Linux') RETURNING id");
+        sql.id(
+            "INSERT INTO profiles (tenant_id, name) VALUES ("
+                + tenantA
+                + ", 'Linux') RETURNING id");
     long profileB =
-        id("INSERT INTO profiles (tenant_id, name) VALUES (" + tenantB + ", 'Linux') RETURNING id");
+        sql.id(
+            "INSERT INTO profiles (tenant_id, name) VALUES ("
+                + tenantB
+                + ", 'Linux') RETURNING id");
 
     failsWith(
             FOREIGN_KEY_VIOLATION,
@@ -61,7 +68,7 @@ class TenantIsolationIT {
         .hasMessageContaining("hosts_profile_fk");
     assertThatCode(
             () ->
-                exec(
+                sql.exec(
                     "INSERT INTO hosts (tenant_id, name, profile_id) VALUES ("
                         + tenantA
                         + ", 'db1', "
@@ -69,7 +76,7 @@ class TenantIsolationIT {
                         + ")"))
         .doesNotThrowAnyException();
 
-    long hostA = id("SELECT id FROM hosts WHERE name = 'db1'");
+    long hostA = sql.id("SELECT id FROM hosts WHERE name = 'db1'");
     failsWith(
         FOREIGN_KEY_VIOLATION,
         "UPDATE hosts SET profile_id = " + profileB + " WHERE id = " + hostA);
@@ -78,12 +85,12 @@ class TenantIsolationIT {
   @Test
   void hostCannotJoinAnotherTenantsHostGroupNorGroupsNestAcrossTenants() throws SQLException {
     long groupA =
-        id(
+        sql.id(
             "INSERT INTO host_groups (tenant_id, name) VALUES ("
                 + tenantA
                 + ", 'DC1') RETURNING id");
     long groupB =
-        id(
+        sql.id(
             "INSERT INTO host_groups (tenant_id, name) VALUES ("
                 + tenantB
                 + ", 'DC1') RETURNING id");
@@ -104,13 +111,13 @@ class TenantIsolationIT {
             + ")");
     assertThatCode(
             () -> {
-              exec(
+              sql.exec(
                   "INSERT INTO hosts (tenant_id, name, host_group_id) VALUES ("
                       + tenantA
                       + ", 'db1', "
                       + groupA
                       + ")");
-              exec(
+              sql.exec(
                   "INSERT INTO host_groups (tenant_id, name, parent_id) VALUES ("
                       + tenantA
                       + ", 'Rack', "
@@ -123,13 +130,13 @@ class TenantIsolationIT {
   @Test
   void serviceRowsCannotPointAcrossTenantsOrHosts() throws SQLException {
     long hostA =
-        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'web1') RETURNING id");
+        sql.id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'web1') RETURNING id");
     long otherHostA =
-        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'web2') RETURNING id");
+        sql.id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'web2') RETURNING id");
     long hostB =
-        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantB + ", 'web1') RETURNING id");
+        sql.id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantB + ", 'web1') RETURNING id");
     long serviceA =
-        id(
+        sql.id(
             "INSERT INTO host_services (tenant_id, host_id, name, kind, settings) VALUES ("
                 + tenantA
                 + ", "
@@ -165,7 +172,7 @@ class TenantIsolationIT {
                 + serviceA
                 + ", 'critical', 2)")
         .hasMessageContaining("alerts_service_fk");
-    exec(
+    sql.exec(
         "INSERT INTO alerts (tenant_id, host_id, service_id, severity, state)"
             + " VALUES ("
             + tenantA
@@ -198,7 +205,7 @@ class TenantIsolationIT {
   @Test
   void notificationsCannotUseAnotherTenantsChannel() throws SQLException {
     long channelB =
-        id(
+        sql.id(
             "INSERT INTO notification_channels (tenant_id, name, kind, settings) VALUES ("
                 + tenantB
                 + ", 'ops mail', 'smtp', '{\"to\": \"ops@globex.test\"}') RETURNING id");
@@ -213,7 +220,7 @@ class TenantIsolationIT {
             + ")");
     assertThatCode(
             () ->
-                exec(
+                sql.exec(
                     "INSERT INTO notification_rules (tenant_id, name, channel_id)"
                         + " VALUES ("
                         + tenantB
@@ -226,12 +233,12 @@ class TenantIsolationIT {
   @Test
   void rolesAreAssignedOnlyWithinTheUsersTenant() throws SQLException {
     long userA =
-        id(
+        sql.id(
             "INSERT INTO users (tenant_id, email, display_name) VALUES ("
                 + tenantA
                 + ", 'ann@acme.test', 'Ann') RETURNING id");
     long roleB =
-        id("INSERT INTO roles (tenant_id, name) VALUES (" + tenantB + ", 'noc') RETURNING id");
+        sql.id("INSERT INTO roles (tenant_id, name) VALUES (" + tenantB + ", 'noc') RETURNING id");
 
     failsWith(
         FOREIGN_KEY_VIOLATION,
@@ -258,7 +265,7 @@ class TenantIsolationIT {
             + ", 'super_admin')");
     assertThatCode(
             () ->
-                exec(
+                sql.exec(
                     "INSERT INTO user_roles (tenant_id, user_id, role_name) VALUES ("
                         + tenantA
                         + ", "
@@ -277,7 +284,7 @@ class TenantIsolationIT {
             + " VALUES ("
             + tenantA
             + ", 'y@vesana.test', 'Y', true)");
-    exec(
+    sql.exec(
         "INSERT INTO users (email, display_name, is_super_admin) VALUES ('Root@Vesana.test', 'Root', true)");
     failsWith(
         UNIQUE_VIOLATION,
@@ -289,17 +296,17 @@ class TenantIsolationIT {
   @Test
   void userCredentialsTakeTheirUsersTenantWhateverTheWriterClaims() throws SQLException {
     long userA =
-        id(
+        sql.id(
             "INSERT INTO users (tenant_id, email, display_name) VALUES ("
                 + tenantA
                 + ", 'ann@acme.test', 'Ann') RETURNING id");
     long root =
-        id(
+        sql.id(
             "INSERT INTO users (email, display_name, is_super_admin)"
                 + " VALUES ('root@vesana.test', 'Root', true) RETURNING id");
 
     assertThat(
-            string(
+            sql.string(
                 "INSERT INTO refresh_tokens (tenant_id, user_id, token_hash, family_id, expires_at)"
                     + " VALUES ("
                     + tenantB
@@ -309,7 +316,7 @@ class TenantIsolationIT {
                     + " now() + interval '1 day') RETURNING tenant_id"))
         .isEqualTo(String.valueOf(tenantA));
     assertThat(
-            string(
+            sql.string(
                 "INSERT INTO refresh_tokens (user_id, token_hash, family_id, expires_at)"
                     + " VALUES ("
                     + root
@@ -317,7 +324,7 @@ class TenantIsolationIT {
                     + " RETURNING tenant_id"))
         .isNull();
     assertThat(
-            string(
+            sql.string(
                 "INSERT INTO mobile_push_tokens (user_id, platform, token_hash, token_ciphertext)"
                     + " VALUES ("
                     + userA
@@ -339,7 +346,7 @@ class TenantIsolationIT {
             + " VALUES ("
             + tenantA
             + ", 'dc1', '\\x0102'::bytea, 'vsk_ab')");
-    exec(
+    sql.exec(
         "INSERT INTO agent_tokens (tenant_id, token_hash, display_prefix)"
             + " VALUES ("
             + tenantA
@@ -355,7 +362,8 @@ class TenantIsolationIT {
   @Test
   void checkSettingsAreValidatedPerKindAndNeverCarrySecrets() throws SQLException {
     long profile =
-        id("INSERT INTO profiles (tenant_id, name) VALUES (" + tenantA + ", 'UPS') RETURNING id");
+        sql.id(
+            "INSERT INTO profiles (tenant_id, name) VALUES (" + tenantA + ", 'UPS') RETURNING id");
     String insert =
         "INSERT INTO profile_checks (tenant_id, profile_id, name, kind, settings) VALUES ("
             + tenantA
@@ -371,25 +379,28 @@ class TenantIsolationIT {
     failsWith(CHECK_VIOLATION, insert + "'battery', 'snmp', '[\"oid\"]')");
     assertThatCode(
             () ->
-                exec(insert + "'battery', 'snmp', '{\"oid\": \"1.3.6.1.4.1.318.1.1.1.2.2.1.0\"}')"))
+                sql.exec(
+                    insert + "'battery', 'snmp', '{\"oid\": \"1.3.6.1.4.1.318.1.1.1.2.2.1.0\"}')"))
         .doesNotThrowAnyException();
   }
 
   @Test
   void dependencyNamesExactlyOneParentAndOneChild() throws SQLException {
     long router =
-        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'router') RETURNING id");
+        sql.id(
+            "INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'router') RETURNING id");
     long web =
-        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'web') RETURNING id");
+        sql.id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantA + ", 'web') RETURNING id");
     long webPing =
-        id(
+        sql.id(
             "INSERT INTO host_services (tenant_id, host_id, name, kind, settings) VALUES ("
                 + tenantA
                 + ", "
                 + web
                 + ", 'ping', 'ping', '{}') RETURNING id");
     long foreign =
-        id("INSERT INTO hosts (tenant_id, name) VALUES (" + tenantB + ", 'router') RETURNING id");
+        sql.id(
+            "INSERT INTO hosts (tenant_id, name) VALUES (" + tenantB + ", 'router') RETURNING id");
     String insert =
         "INSERT INTO dependencies (tenant_id, parent_host_id, parent_service_id,"
             + " child_host_id, child_service_id) VALUES ("
@@ -400,36 +411,19 @@ class TenantIsolationIT {
     failsWith(CHECK_VIOLATION, insert + router + ", null, null, null)");
     failsWith(CHECK_VIOLATION, insert + router + ", null, " + router + ", null)");
     failsWith(FOREIGN_KEY_VIOLATION, insert + foreign + ", null, " + web + ", null)");
-    assertThatCode(() -> exec(insert + router + ", null, null, " + webPing + ")"))
+    assertThatCode(() -> sql.exec(insert + router + ", null, null, " + webPing + ")"))
         .doesNotThrowAnyException();
   }
 
-  private AbstractThrowableAssert<?, ? extends Throwable> failsWith(String sqlState, String sql) {
-    return assertThatThrownBy(() -> exec(sql))
-        .as(sql)
+  private AbstractThrowableAssert<?, ? extends Throwable> failsWith(
+      String sqlState, String statement) {
+    return assertThatThrownBy(() -> sql.exec(statement))
+        .as(statement)
         .isInstanceOf(SQLException.class)
         .satisfies(
             e ->
                 assertThat(((SQLException) e).getSQLState())
                     .as(e.getMessage())
                     .isEqualTo(sqlState));
-  }
-
-  private void exec(String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private long id(String sql) throws SQLException {
-    return Long.parseLong(string(sql));
-  }
-
-  private String string(String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).as("a row from: %s", sql).isTrue();
-      return rs.getString(1);
-    }
   }
 }

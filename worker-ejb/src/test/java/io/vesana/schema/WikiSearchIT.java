@@ -3,12 +3,12 @@ package io.vesana.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.vesana.testing.Sql;
 import io.vesana.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +20,7 @@ class WikiSearchIT {
 
   private TestDatabase db;
   private Connection c;
+  private Sql sql;
   private long tenantA;
   private long tenantB;
 
@@ -27,8 +28,9 @@ class WikiSearchIT {
   void createMigratedDatabase() throws SQLException {
     db = TestDatabase.createMigrated();
     c = db.dataSource().getConnection();
-    tenantA = id("INSERT INTO tenants (slug, name) VALUES ('acme', 'Acme') RETURNING id");
-    tenantB = id("INSERT INTO tenants (slug, name) VALUES ('globex', 'Globex') RETURNING id");
+    sql = new Sql(c);
+    tenantA = sql.id("INSERT INTO tenants (slug, name) VALUES ('acme', 'Acme') RETURNING id");
+    tenantB = sql.id("INSERT INTO tenants (slug, name) VALUES ('globex', 'Globex') RETURNING id");
   }
 
   @AfterEach
@@ -51,21 +53,21 @@ class WikiSearchIT {
     assertThat(search(tenantA, "nas")).containsExactly("backups");
     assertThat(search(tenantA, "kubernetes")).isEmpty();
 
-    exec("UPDATE wiki_pages SET body_md = 'Kubernetes upgrade notes' WHERE slug = 'backups'");
+    sql.exec("UPDATE wiki_pages SET body_md = 'Kubernetes upgrade notes' WHERE slug = 'backups'");
     assertThat(search(tenantA, "kubernetes")).as("search follows edits").containsExactly("backups");
   }
 
   @Test
   void searchUsesTheGinIndex() throws SQLException {
     assertThat(
-            string(
+            sql.string(
                 "SELECT am.amname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
                     + " JOIN pg_am am ON am.oid = ic.relam JOIN pg_attribute a"
                     + " ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
                     + " WHERE i.indrelid = 'wiki_pages'::regclass AND a.attname = 'search'"))
         .isEqualTo("gin");
     assertThat(
-            string(
+            sql.string(
                 "SELECT attgenerated FROM pg_attribute"
                     + " WHERE attrelid = 'wiki_pages'::regclass AND attname = 'search'"))
         .isEqualTo("s");
@@ -73,34 +75,34 @@ class WikiSearchIT {
 
   @Test
   void embeddingIsARealArrayWithoutPgvector() throws SQLException {
-    assumeThat(string("SELECT count(*) FROM pg_extension WHERE extname = 'vector'"))
+    assumeThat(sql.string("SELECT count(*) FROM pg_extension WHERE extname = 'vector'"))
         .as("pgvector is installed: embedding is vector(1536), not real[]")
         .isEqualTo("0");
 
     assertThat(
-            string(
+            sql.string(
                 "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                     + " WHERE attrelid = 'wiki_chunks'::regclass AND attname = 'embedding'"))
         .isEqualTo("real[]");
     long page = page(tenantA, "ups", "UPS", "text");
-    exec(
+    sql.exec(
         "INSERT INTO wiki_chunks (tenant_id, page_id, page_version, ordinal, content, embedding)"
             + " VALUES ("
             + tenantA
             + ", "
             + page
             + ", 0, 0, 'text', ARRAY[0.1, 0.2]::real[])");
-    assertThat(string("SELECT embedding[2] FROM wiki_chunks")).isEqualTo("0.2");
+    assertThat(sql.string("SELECT embedding[2] FROM wiki_chunks")).isEqualTo("0.2");
   }
 
   @Test
   void embeddingIsAVectorWithPgvector_skippedWithoutPgvector() throws SQLException {
-    assumeThat(string("SELECT count(*) FROM pg_extension WHERE extname = 'vector'"))
+    assumeThat(sql.string("SELECT count(*) FROM pg_extension WHERE extname = 'vector'"))
         .as("pgvector is not installed on this server: vector branch not testable here")
         .isEqualTo("1");
 
     assertThat(
-            string(
+            sql.string(
                 "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                     + " WHERE attrelid = 'wiki_chunks'::regclass AND attname = 'embedding'"))
         .isEqualTo("vector(1536)");
@@ -137,23 +139,5 @@ class WikiSearchIT {
       }
     }
     return slugs;
-  }
-
-  private void exec(String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private long id(String sql) throws SQLException {
-    return Long.parseLong(string(sql));
-  }
-
-  private String string(String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).as("a row from: %s", sql).isTrue();
-      return rs.getString(1);
-    }
   }
 }
