@@ -23,7 +23,9 @@ BEGIN
 
     IF use_timescale THEN
         EXECUTE 'CREATE EXTENSION IF NOT EXISTS timescaledb';
-        EXECUTE $ddl$
+    END IF;
+    -- One definition for both storage engines; only the partitioning differs.
+    EXECUTE $ddl$
             CREATE TABLE check_results (
                 tenant_id     bigint NOT NULL REFERENCES tenants (id),
                 service_id    bigint NOT NULL,
@@ -47,7 +49,8 @@ BEGIN
                 CONSTRAINT check_results_source_check
                     CHECK (source IN ('agent', 'collector', 'nsca', 'nrdp', 'api', 'server'))
             )
-        $ddl$;
+        $ddl$ || CASE WHEN use_timescale THEN '' ELSE ' PARTITION BY RANGE (checked_at)' END;
+    IF use_timescale THEN
         EXECUTE $ddl$
             SELECT create_hypertable('check_results', 'checked_at',
                                      chunk_time_interval => interval '1 day')
@@ -60,32 +63,6 @@ BEGIN
         $ddl$;
         EXECUTE $ddl$ SELECT add_compression_policy('check_results', interval '7 days') $ddl$;
         EXECUTE $ddl$ SELECT add_retention_policy('check_results', interval '90 days') $ddl$;
-    ELSE
-        EXECUTE $ddl$
-            CREATE TABLE check_results (
-                tenant_id     bigint NOT NULL REFERENCES tenants (id),
-                service_id    bigint NOT NULL,
-                checked_at    timestamptz NOT NULL,
-                received_at   timestamptz NOT NULL DEFAULT now(),
-                state         smallint NOT NULL,
-                state_type    smallint NOT NULL,
-                attempt       smallint NOT NULL DEFAULT 1,
-                output        text,
-                long_output   text,
-                perfdata      jsonb,
-                latency_ms    integer,
-                execution_ms  integer,
-                source        text NOT NULL,
-                PRIMARY KEY (tenant_id, service_id, checked_at),
-                CONSTRAINT check_results_service_fk FOREIGN KEY (tenant_id, service_id)
-                    REFERENCES host_services (tenant_id, id) ON DELETE CASCADE,
-                CONSTRAINT check_results_state_check CHECK (state BETWEEN 0 AND 3),
-                CONSTRAINT check_results_state_type_check CHECK (state_type IN (0, 1)),
-                CONSTRAINT check_results_attempt_check CHECK (attempt >= 1),
-                CONSTRAINT check_results_source_check
-                    CHECK (source IN ('agent', 'collector', 'nsca', 'nrdp', 'api', 'server'))
-            ) PARTITION BY RANGE (checked_at)
-        $ddl$;
     END IF;
 END;
 $$;
