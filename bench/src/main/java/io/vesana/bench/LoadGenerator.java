@@ -43,9 +43,12 @@ final class LoadGenerator {
   private final BenchFixture fixture;
   private final HttpClient http;
 
-  LoadGenerator(BenchOptions options, BenchFixture fixture) {
+  private final StatusSampler sampler;
+
+  LoadGenerator(BenchOptions options, BenchFixture fixture, StatusSampler sampler) {
     this.options = options;
     this.fixture = fixture;
+    this.sampler = sampler;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -96,6 +99,9 @@ final class LoadGenerator {
             .POST(HttpRequest.BodyPublishers.ofString(batch(host, checkedAtMs, round)))
             .build();
     sentResults.addAndGet(n);
+    if (StatusSampler.watched(host)) {
+      sampler.sending(host, checkedAtMs, System.currentTimeMillis());
+    }
     long start = System.nanoTime();
     try {
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -5,9 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -70,19 +67,22 @@ public final class PipelineBench {
       long start = System.currentTimeMillis() + 1000;
       StoredCounter stored = new StoredCounter(o);
       stored.start();
-      LoadGenerator load = new LoadGenerator(o, fixture);
+      StatusSampler sampler = new StatusSampler(o, fixture);
+      sampler.start();
+      LoadGenerator load = new LoadGenerator(o, fixture, sampler);
       long end = load.run(start);
       long accepted = load.acceptedResults.get();
+      long counted = stored.awaitDrain(accepted, o.drainTimeout());
       stored.stop();
-      long drained = stored.awaitDrain(fixture.tenantId, accepted, o.drainTimeout());
-      if (drained < accepted) {
+      sampler.stop();
+      if (counted < accepted) {
         System.out.printf(
             Locale.ROOT,
-            "WARNING: drain stopped with %,d results not yet stored (timeout or 30 s without"
-                + " progress); they count as lost below%n",
-            accepted - drained);
+            "WARNING: drain stopped with %,d results not yet counted (timeout or 60 s without"
+                + " progress); the exact count below decides what is lost%n",
+            accepted - counted);
       }
-      report(o, c, fixture, load, stored, ceiling, start, end);
+      report(o, c, fixture, load, stored, sampler, ceiling, start, end);
     } finally {
       fixture.drop(o.dbUrl(), o.dbUser(), o.dbPassword());
     }
@@ -94,6 +94,7 @@ public final class PipelineBench {
       BenchFixture f,
       LoadGenerator load,
       StoredCounter stored,
+      StatusSampler sampler,
       CopyCeiling.Result ceiling,
       long start,
       long end)
@@ -104,7 +105,6 @@ public final class PipelineBench {
     long accepted = load.acceptedResults.get();
     double loadSeconds = (end - start) / 1000.0;
     double storedPerSecond = stored.steadyRate();
-    double[] status = statusLatency(c, f.tenantId, start);
     System.out.printf(Locale.ROOT, "sent        %,d results%n", load.sentResults.get());
     System.out.printf(Locale.ROOT, "accepted    %,d%n", accepted);
     System.out.printf(
@@ -141,10 +141,14 @@ public final class PipelineBench {
         load.acceptLatency.count());
     System.out.printf(
         Locale.ROOT,
-        "receive->current_status  p50 %.0f ms  p95 %.0f ms  p99 %.0f ms%n",
-        status[0],
-        status[1],
-        status[2]);
+        "receive->current_status  p50 %.0f ms  p95 %.0f ms  p99 %.0f ms (%,d results of every"
+            + " %dth host, polled every 250 ms; %,d never seen)%n",
+        sampler.latency.percentileMs(50),
+        sampler.latency.percentileMs(95),
+        sampler.latency.percentileMs(99),
+        sampler.latency.count(),
+        StatusSampler.HOST_STRIDE,
+        sampler.unseen());
     System.out.printf(Locale.ROOT, "sender schedule lag max %,d ms%n", load.maxScheduleLagMs.get());
     System.out.printf(
         Locale.ROOT,
@@ -161,41 +165,6 @@ public final class PipelineBench {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
-      }
-    }
-  }
-
-  /**
-   * p50/p95/p99 in ms of current_status.updated_at - received_at of the newest result, over one
-   * service per host (primary-key lookups: a join over every row of the run can take minutes on
-   * this machine while the worker is still busy).
-   */
-  private static double[] statusLatency(Connection c, long tenant, long start) throws SQLException {
-    List<Long> services = CopyCeiling.serviceIds(c, tenant);
-    int step = Math.max(1, services.size() / 2000);
-    List<Long> sample = new ArrayList<>();
-    for (int k = 0; k < services.size(); k += step) {
-      sample.add(services.get(k));
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY"
-                + " extract(epoch FROM cs.updated_at - cr.received_at) * 1000)"
-                + " FROM current_status cs JOIN LATERAL (SELECT r.received_at FROM check_results r"
-                + " WHERE r.tenant_id = cs.tenant_id AND r.service_id = cs.service_id"
-                + " AND r.checked_at = cs.last_check_at) cr ON true"
-                + " WHERE cs.tenant_id = ? AND cs.service_id = ANY (?) AND cs.last_check_at >= ?")) {
-      ps.setLong(1, tenant);
-      ps.setArray(2, c.createArrayOf("bigint", sample.toArray()));
-      ps.setTimestamp(3, new Timestamp(start - 1000));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        java.sql.Array a = rs.getArray(1);
-        if (a == null) {
-          return new double[] {Double.NaN, Double.NaN, Double.NaN};
-        }
-        Double[] v = (Double[]) a.getArray();
-        return new double[] {v[0], v[1], v[2]};
       }
     }
   }

@@ -18,5 +18,8 @@ public interface IngestListener {
 
   void deadLettered(long n);
 
+  /** A batch's optimistic status update lost to another worker; the batch ran again locked. */
+  void statusContended();
+
   void batch(Duration took);
 }

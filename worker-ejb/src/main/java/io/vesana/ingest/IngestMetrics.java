@@ -14,9 +14,9 @@ import org.eclipse.microprofile.metrics.Timer;
 /**
  * The pipeline's MicroProfile metrics (application scope, {@code /metrics?scope=application}):
  * counters {@code vesana.ingest.results.stored}, {@code .entries.processed}, {@code .errors},
- * {@code .retries}, {@code .dead.letters}; timer {@code vesana.ingest.batch}; gauges {@code
- * vesana.ingest.stream.length} and {@code .group.lag}, sampled from Redis at most once a second
- * however often they are scraped.
+ * {@code .retries}, {@code .dead.letters}, {@code .status.contended}; timer {@code
+ * vesana.ingest.batch}; gauges {@code vesana.ingest.stream.length} and {@code .group.lag}, sampled
+ * from Redis at most once a second however often they are scraped.
  */
 @ApplicationScoped
 public class IngestMetrics implements IngestListener {
@@ -30,6 +30,7 @@ public class IngestMetrics implements IngestListener {
   private Counter errors;
   private Counter retries;
   private Counter deadLetters;
+  private Counter contended;
   private Timer batch;
 
   @jakarta.annotation.PostConstruct
@@ -39,6 +40,7 @@ public class IngestMetrics implements IngestListener {
     errors = registry.counter("vesana.ingest.errors");
     retries = registry.counter("vesana.ingest.retries");
     deadLetters = registry.counter("vesana.ingest.dead.letters");
+    contended = registry.counter("vesana.ingest.status.contended");
     batch = registry.timer("vesana.ingest.batch");
   }
 
@@ -73,6 +75,11 @@ public class IngestMetrics implements IngestListener {
   @Override
   public void deadLettered(long n) {
     deadLetters.inc(n);
+  }
+
+  @Override
+  public void statusContended() {
+    contended.inc();
   }
 
   @Override

@@ -188,6 +188,9 @@ public final class IngestPipeline {
     }
     queue.ack(entries.stream().map(d -> d.entry().id()).toList());
     listener.resultsStored(outcome.stored());
+    if (outcome.contended()) {
+      listener.statusContended();
+    }
     listener.entriesProcessed(entries.size());
     for (AlertTransition t : outcome.alerts()) {
       try {

@@ -12,6 +12,7 @@ public class IngestStats implements IngestListener {
   public final LongAdder retries = new LongAdder();
   public final LongAdder deadLetters = new LongAdder();
   public final LongAdder batches = new LongAdder();
+  public final LongAdder contended = new LongAdder();
 
   @Override
   public void resultsStored(long n) {
@@ -36,6 +37,11 @@ public class IngestStats implements IngestListener {
   @Override
   public void deadLettered(long n) {
     deadLetters.add(n);
+  }
+
+  @Override
+  public void statusContended() {
+    contended.increment();
   }
 
   @Override

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vesana.alerts.AlertTransition;
 import io.vesana.contract.IngestStream;
 import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -261,6 +263,61 @@ class IngestPipelineIT {
     await("drained", WAIT, fx::drained);
     assertEquals(results, fx.count("SELECT count(*) FROM check_results"));
     assertEquals(0, fx.stats.deadLetters.sum());
+  }
+
+  @Test
+  void optimisticStatusUpdateThatLosesARaceRunsAgainLockedAndKeepsTheNewerStatus()
+      throws Exception {
+    fx.collectorEntry(tenant, List.of(result("web-1", "CPU", 0, t(60))));
+    fx.start("c1");
+    await("first result stored", WAIT, () -> fx.stats.stored.sum() == 1);
+    try (Connection other = fx.dataSource().getConnection()) {
+      // "Another worker" stores a newer CPU status and holds the row until it commits.
+      other.setAutoCommit(false);
+      try (PreparedStatement ps =
+          other.prepareStatement(
+              "UPDATE current_status SET state = 1, last_check_at = ?, output = 'other worker'"
+                  + " WHERE tenant_id = ? AND service_id = ?")) {
+        ps.setTimestamp(1, java.sql.Timestamp.from(t(300)));
+        ps.setLong(2, tenant);
+        ps.setLong(3, cpu);
+        assertEquals(1, ps.executeUpdate());
+      }
+      // An older (t 120) CRITICAL: new for the snapshot the worker reads, stale once it commits.
+      fx.collectorEntry(tenant, List.of(result("web-1", "CPU", 2, t(120))));
+      await(
+          "worker waits for the row lock",
+          WAIT,
+          () ->
+              uncheckedCount(
+                      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                          + " AND wait_event_type = 'Lock'")
+                  == 1);
+      other.commit();
+    }
+    await("second result stored", WAIT, () -> fx.stats.stored.sum() == 2);
+    assertEquals(1, fx.stats.contended.sum(), "the optimistic attempt lost and ran again");
+    assertEquals(
+        1,
+        fx.count(
+            "SELECT count(*) FROM current_status WHERE service_id = ? AND state = 1"
+                + " AND output = 'other worker'",
+            cpu),
+        "the newer status is kept");
+    assertEquals(
+        2, fx.count("SELECT count(*) FROM check_results WHERE service_id = ?", cpu), "history");
+    assertEquals(
+        0,
+        fx.count("SELECT count(*) FROM state_changes WHERE service_id = ? AND new_state = 2", cpu),
+        "the stale CRITICAL changed no state");
+  }
+
+  private long uncheckedCount(String sql) {
+    try {
+      return fx.count(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

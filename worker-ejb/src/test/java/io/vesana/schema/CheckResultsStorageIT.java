@@ -178,7 +178,7 @@ class CheckResultsStorageIT {
             sql.string(
                 "SELECT array_to_string(reloptions, ',') FROM pg_class"
                     + " WHERE oid = 'current_status'::regclass"))
-        .contains("fillfactor=80");
+        .contains("fillfactor=50");
   }
 
   @Test

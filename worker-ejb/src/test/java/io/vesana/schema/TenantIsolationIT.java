@@ -192,14 +192,18 @@ class TenantIsolationIT {
                 + serviceA
                 + ", 'warning', 1)")
         .as("a second open alert for the same service");
+    // check_results has no foreign keys (V9); results are stored only under the service's
+    // current_status row, and that row cannot point into another tenant.
     failsWith(
-        FOREIGN_KEY_VIOLATION,
-        "INSERT INTO check_results (tenant_id, service_id, checked_at,"
-            + " state, state_type, source) VALUES ("
-            + tenantB
-            + ", "
-            + serviceA
-            + ", now(), 0, 1, 'agent')");
+            FOREIGN_KEY_VIOLATION,
+            "INSERT INTO current_status (tenant_id, host_id, service_id) VALUES ("
+                + tenantB
+                + ", "
+                + hostA
+                + ", "
+                + serviceA
+                + ")")
+        .hasMessageContaining("current_status_service_fk");
   }
 
   @Test

@@ -50,6 +50,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("max_connections", "200")
+            // Write-heavy monitoring load: room for the hot current_status table and its indexes
+            // in shared memory, and checkpoints rare enough that full-page images stay a small
+            // part of the WAL (docs/running.md gives the same settings for a system PostgreSQL).
+            .setServerConfig("shared_buffers", "512MB")
+            .setServerConfig("max_wal_size", "4GB")
+            .setServerConfig("checkpoint_timeout", "15min")
             .setPGStartupWait(Duration.ofSeconds(60))
             .setOutputRedirector(redirect)
             .setErrorRedirector(redirect)

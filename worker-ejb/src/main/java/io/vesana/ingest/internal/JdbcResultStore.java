@@ -18,19 +18,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes one batch of resolved results inside the caller's transaction: check_results (one
- * statement, duplicates skipped by the primary key), current_status (locked, evaluated by {@link
- * CheckStateMachine}, updated once per service), state_changes, and alert open/resolve.
+ * Writes one batch of resolved results inside the caller's transaction: current_status (evaluated
+ * by {@link CheckStateMachine}, updated once per service), check_results (duplicates skipped by the
+ * primary key), state_changes, and alert open/resolve.
+ *
+ * <p>Optimistic first: the status rows are read without locks and each update is guarded by the
+ * {@code last_check_at} that was read. Two workers rarely hold results of the same service at once
+ * (an agent's batches are minutes apart), so this almost always succeeds, and it saves a tuple lock
+ * (a page write and a WAL record) per service. If another worker got there first, the batch rolls
+ * back to a savepoint and runs again with the rows locked {@code FOR UPDATE} in id order.
  *
  * <p>Replays are harmless by construction: a result already stored is skipped by {@code ON CONFLICT
- * DO NOTHING}, and a result not newer than the locked status's {@code last_check_at} is ignored by
- * the state machine, so it produces no status update, state change or alert. Stateless apart from
- * the parser; thread-safe.
+ * DO NOTHING}, and a result not newer than the status's {@code last_check_at} is ignored by the
+ * state machine, so it produces no status update, state change or alert. Stateless apart from the
+ * parser; thread-safe.
  */
 public final class JdbcResultStore {
 
-  /** What a committed batch did. */
-  public record Outcome(int stored, List<AlertTransition> alerts) {}
+  /**
+   * What a committed batch did; {@code contended} when the optimistic attempt lost to another
+   * worker and the batch ran again under locks.
+   */
+  public record Outcome(int stored, List<AlertTransition> alerts, boolean contended) {}
 
   private final PerfdataParser perfdata = new PerfdataParser();
   private final JdbcAlertWriter alertWriter = new JdbcAlertWriter();
@@ -38,26 +47,47 @@ public final class JdbcResultStore {
 
   public Outcome store(Connection c, List<ResolvedResult> results) throws SQLException {
     if (results.isEmpty()) {
-      return new Outcome(0, List.of());
+      return new Outcome(0, List.of(), false);
     }
-    // Per service, oldest first, so the machine sees results in check order.
+    // Per service, oldest first, so the machine sees results in check order; services in id order.
     Map<Long, List<ResolvedResult>> byService = new TreeMap<>();
     for (ResolvedResult r : results) {
       byService.computeIfAbsent(r.serviceId(), k -> new ArrayList<>()).add(r);
     }
-    Map<Long, ServiceStatus> current = statusRows.lock(c, byService);
-    // Newer than the locked last_check_at: cannot be stored yet (see insert). Else: replay or late.
-    ResultRows fresh = new ResultRows(results.size());
-    ResultRows stale = new ResultRows(results.size());
+    for (List<ResolvedResult> list : byService.values()) {
+      list.sort(Comparator.comparing(r -> r.result().checkedAt()));
+    }
+    Savepoint optimistic = c.setSavepoint();
+    Outcome done = attempt(c, byService, results.size(), false);
+    if (done != null) {
+      c.releaseSavepoint(optimistic);
+      return done;
+    }
+    c.rollback(optimistic);
+    done = attempt(c, byService, results.size(), true);
+    if (done == null) {
+      throw new IllegalStateException("a locked current_status row changed under its lock");
+    }
+    return done;
+  }
+
+  /** One pass over the batch; null when an optimistic status update found a row changed. */
+  private Outcome attempt(
+      Connection c, Map<Long, List<ResolvedResult>> byService, int size, boolean lock)
+      throws SQLException {
+    Map<Long, ServiceStatus> current = statusRows.read(c, byService, lock);
+    // Newer than the status's last_check_at: cannot be stored yet (see insert). Else: replay or
+    // late.
+    ResultRows fresh = new ResultRows(size);
+    ResultRows stale = new ResultRows(size);
     StatusRows.Updates updates = new StatusRows.Updates();
     List<HardStep> hardSteps = new ArrayList<>();
     for (Map.Entry<Long, List<ResolvedResult>> e : byService.entrySet()) {
-      List<ResolvedResult> list = e.getValue();
-      list.sort(Comparator.comparing(r -> r.result().checkedAt()));
-      ServiceStatus status = current.get(e.getKey());
+      ServiceStatus before = current.get(e.getKey());
+      ServiceStatus status = before;
       ResolvedResult latest = null;
       String latestPerf = null;
-      for (ResolvedResult r : list) {
+      for (ResolvedResult r : e.getValue()) {
         String perf = perfdata.toJson(r.result().perfdata());
         CheckStateMachine.Outcome o =
             CheckStateMachine.apply(status, r.result().state(), r.result().checkedAt(), r.config());
@@ -74,11 +104,16 @@ public final class JdbcResultStore {
         }
       }
       if (latest != null) {
-        updates.status(latest, status, latestPerf);
+        updates.status(latest, before, status, latestPerf);
       }
     }
+    // The status update comes first: from here on this transaction holds the row of every service
+    // with a fresh result, which is what makes the plain insert of fresh results safe.
+    if (!statusRows.updateStatus(c, updates)) {
+      return null;
+    }
     int stored = insert(c, fresh, stale);
-    statusRows.update(c, updates);
+    statusRows.insertChanges(c, updates);
     List<AlertTransition> alerts = new ArrayList<>();
     for (HardStep step : hardSteps) {
       ResolvedResult r = step.result();
@@ -105,18 +140,19 @@ public final class JdbcResultStore {
             .ifPresent(alerts::add);
       }
     }
-    return new Outcome(stored, alerts);
+    return new Outcome(stored, alerts, lock);
   }
 
   /**
    * check_results rows of the batch. A stored result never lies after its service's last_check_at
-   * (it either advanced it or was older), and every writer holds the service's status lock, so an
-   * applied result (newer than last_check_at under that lock) cannot be stored already: those go in
-   * with a plain INSERT, which costs less than half of {@code ON CONFLICT DO NOTHING}'s speculative
-   * insertion. Replayed and late results take {@code ON CONFLICT DO NOTHING}, after the fresh ones
-   * (a same-time duplicate within the batch is one of them). Should a row written some other way
-   * break the rule, the plain insert fails with 23505 inside a savepoint and the fresh rows are
-   * inserted with {@code ON CONFLICT DO NOTHING} instead: exactly once either way.
+   * (it either advanced it or was older), and every writer holds the service's status row (locked
+   * by the guarded update) while it inserts, so an applied result (newer than last_check_at) cannot
+   * be stored already: those go in with a plain INSERT, which costs less than half of {@code ON
+   * CONFLICT DO NOTHING}'s speculative insertion. Replayed and late results take {@code ON CONFLICT
+   * DO NOTHING}, after the fresh ones (a same-time duplicate within the batch is one of them).
+   * Should a row written some other way break the rule, the plain insert fails with 23505 inside a
+   * savepoint and the fresh rows are inserted with {@code ON CONFLICT DO NOTHING} instead: exactly
+   * once either way.
    */
   private static int insert(Connection c, ResultRows fresh, ResultRows stale) throws SQLException {
     int stored = 0;

@@ -11,10 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Maps (tenant, host name, service name) to ids and effective check configuration, with a bounded
@@ -27,7 +30,12 @@ import java.util.Set;
  * <p>Unknown services are created when the host's profile allows it ({@code
  * profiles.auto_create_services}): linked to the profile's enabled check of that name, else a
  * {@code passive} service. That insert commits on its own (autocommit) before the batch
- * transaction, so a rolled-back batch never leaves a cached id that does not exist. Thread-safe.
+ * transaction, so a rolled-back batch never leaves a cached id that does not exist.
+ *
+ * <p>Each batch resolves against its own snapshot of what it looked up (cache hits and query
+ * results together), never against the cache a second time: an entry that expires or is evicted
+ * between the lookup and its use must not turn a known host into an "unknown host" dead letter
+ * (which the benchmark caught under load). Thread-safe.
  */
 public final class JdbcServiceContexts {
 
@@ -47,9 +55,14 @@ public final class JdbcServiceContexts {
   public record ResolvedService(long serviceId, CheckConfig config) {}
 
   public JdbcServiceContexts(int maxEntries, long ttlNanos) {
-    hosts = new ExpiringCache<>(maxEntries, ttlNanos, System::nanoTime);
-    services = new ExpiringCache<>(maxEntries, ttlNanos, System::nanoTime);
-    agents = new ExpiringCache<>(maxEntries, ttlNanos, System::nanoTime);
+    this(maxEntries, ttlNanos, System::nanoTime);
+  }
+
+  /** With the clock the cache entries expire by (tests pass their own). */
+  public JdbcServiceContexts(int maxEntries, long ttlNanos, LongSupplier nanoClock) {
+    hosts = new ExpiringCache<>(maxEntries, ttlNanos, nanoClock);
+    services = new ExpiringCache<>(maxEntries, ttlNanos, nanoClock);
+    agents = new ExpiringCache<>(maxEntries, ttlNanos, nanoClock);
   }
 
   public void invalidateAll() {
@@ -68,13 +81,13 @@ public final class JdbcServiceContexts {
       List<ResolvedResult> resolved,
       List<RejectedResult> rejected)
       throws SQLException {
-    loadAgents(c, entries);
-    loadHosts(c, entries);
-    loadServices(c, entries);
+    Map<AgentKey, Set<Long>> agentHosts = loadAgents(c, entries);
+    Map<HostKey, HostRef> hostRefs = loadHosts(c, entries);
+    Map<ServiceKey, ResolvedService> known = loadServices(c, entries, hostRefs);
     for (DecodedEntry e : entries) {
-      Set<Long> owned = agentHosts(e);
+      Set<Long> owned = agentHosts(e, agentHosts);
       for (IncomingResult r : e.results()) {
-        HostRef host = hostOf(e, r);
+        HostRef host = hostRefs.get(new HostKey(e.tenantId(), r.host()));
         if (host == null) {
           rejected.add(new RejectedResult(e, r, "unknown host '" + r.host() + "'"));
           continue;
@@ -84,10 +97,10 @@ public final class JdbcServiceContexts {
           continue;
         }
         ServiceKey key = new ServiceKey(e.tenantId(), host.hostId(), r.service());
-        ExpiringCache.Hit<ResolvedService> hit = services.get(key);
-        ResolvedService service = hit == null ? null : hit.value();
+        ResolvedService service = known.get(key);
         if (service == null && host.autoCreate()) {
           service = autoCreate(c, key, host);
+          known.put(key, service);
         }
         if (service == null) {
           rejected.add(
@@ -101,33 +114,42 @@ public final class JdbcServiceContexts {
     }
   }
 
-  private Set<Long> agentHosts(DecodedEntry e) {
+  private static Set<Long> agentHosts(DecodedEntry e, Map<AgentKey, Set<Long>> agentHosts) {
     if (!IngestStream.SOURCE_AGENT.equals(e.source())) {
       return null; // collectors may report for any host of their tenant
     }
-    ExpiringCache.Hit<Set<Long>> hit = agents.get(new AgentKey(e.tenantId(), e.credentialId()));
-    return hit == null || hit.value() == null ? Set.of() : hit.value();
+    Set<Long> owned = agentHosts.get(new AgentKey(e.tenantId(), e.credentialId()));
+    return owned == null ? Set.of() : owned;
   }
 
-  private HostRef hostOf(DecodedEntry e, IncomingResult r) {
-    ExpiringCache.Hit<HostRef> hit = hosts.get(new HostKey(e.tenantId(), r.host()));
-    return hit == null ? null : hit.value();
+  /** Remembers a cache hit (possibly a remembered absence) in the batch's snapshot. */
+  private static <K, V> boolean fromCache(ExpiringCache<K, V> cache, K key, Map<K, V> snapshot) {
+    ExpiringCache.Hit<V> hit = cache.get(key);
+    if (hit == null) {
+      return false;
+    }
+    snapshot.put(key, hit.value());
+    return true;
   }
 
-  private void loadAgents(Connection c, List<DecodedEntry> entries) throws SQLException {
+  private Map<AgentKey, Set<Long>> loadAgents(Connection c, List<DecodedEntry> entries)
+      throws SQLException {
+    Map<AgentKey, Set<Long>> snapshot = new HashMap<>();
     Set<AgentKey> missing = new LinkedHashSet<>();
     for (DecodedEntry e : entries) {
       AgentKey k = new AgentKey(e.tenantId(), e.credentialId());
-      if (IngestStream.SOURCE_AGENT.equals(e.source()) && agents.get(k) == null) {
+      if (IngestStream.SOURCE_AGENT.equals(e.source())
+          && !snapshot.containsKey(k)
+          && !fromCache(agents, k, snapshot)) {
         missing.add(k);
       }
     }
     if (missing.isEmpty()) {
-      return;
+      return snapshot;
     }
     Long[] tenants = missing.stream().map(AgentKey::tenantId).toArray(Long[]::new);
     Long[] tokens = missing.stream().map(AgentKey::tokenId).toArray(Long[]::new);
-    java.util.Map<AgentKey, Set<Long>> found = new java.util.HashMap<>();
+    Map<AgentKey, Set<Long>> found = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT a.tenant_id, a.token_id, a.host_id FROM agents a"
@@ -144,24 +166,29 @@ public final class JdbcServiceContexts {
       }
     }
     for (AgentKey k : missing) {
-      agents.put(k, Set.copyOf(found.getOrDefault(k, Set.of())));
+      Set<Long> owned = Set.copyOf(found.getOrDefault(k, Set.of()));
+      agents.put(k, owned);
+      snapshot.put(k, owned);
     }
+    return snapshot;
   }
 
-  private void loadHosts(Connection c, List<DecodedEntry> entries) throws SQLException {
+  private Map<HostKey, HostRef> loadHosts(Connection c, List<DecodedEntry> entries)
+      throws SQLException {
+    Map<HostKey, HostRef> snapshot = new HashMap<>();
     Set<HostKey> missing = new LinkedHashSet<>();
     for (DecodedEntry e : entries) {
       for (IncomingResult r : e.results()) {
         HostKey k = new HostKey(e.tenantId(), r.host());
-        if (hosts.get(k) == null) {
+        if (!snapshot.containsKey(k) && !fromCache(hosts, k, snapshot)) {
           missing.add(k);
         }
       }
     }
     if (missing.isEmpty()) {
-      return;
+      return snapshot;
     }
-    java.util.Map<HostKey, HostRef> found = new java.util.HashMap<>();
+    Map<HostKey, HostRef> found = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT u.t, u.n, h.id, h.profile_id, coalesce(p.auto_create_services, false)"
@@ -181,30 +208,39 @@ public final class JdbcServiceContexts {
       }
     }
     for (HostKey k : missing) {
-      hosts.put(k, found.get(k));
+      HostRef ref = found.get(k);
+      hosts.put(k, ref);
+      snapshot.put(k, ref);
     }
+    return snapshot;
   }
 
-  private void loadServices(Connection c, List<DecodedEntry> entries) throws SQLException {
+  private Map<ServiceKey, ResolvedService> loadServices(
+      Connection c, List<DecodedEntry> entries, Map<HostKey, HostRef> hostRefs)
+      throws SQLException {
+    Map<ServiceKey, ResolvedService> snapshot = new HashMap<>();
     Set<ServiceKey> missing = new LinkedHashSet<>();
     for (DecodedEntry e : entries) {
       for (IncomingResult r : e.results()) {
-        HostRef h = hostOf(e, r);
+        HostRef h = hostRefs.get(new HostKey(e.tenantId(), r.host()));
         if (h != null) {
           ServiceKey k = new ServiceKey(e.tenantId(), h.hostId(), r.service());
-          if (services.get(k) == null) {
+          if (!snapshot.containsKey(k) && !fromCache(services, k, snapshot)) {
             missing.add(k);
           }
         }
       }
     }
     if (!missing.isEmpty()) {
-      queryServices(c, new ArrayList<>(missing));
+      snapshot.putAll(queryServices(c, new ArrayList<>(missing)));
     }
+    return snapshot;
   }
 
-  private void queryServices(Connection c, List<ServiceKey> keys) throws SQLException {
-    java.util.Map<ServiceKey, ResolvedService> found = new java.util.HashMap<>();
+  /** Looks the keys up, caches the answers (absences too) and returns them, absences as null. */
+  private Map<ServiceKey, ResolvedService> queryServices(Connection c, List<ServiceKey> keys)
+      throws SQLException {
+    Map<ServiceKey, ResolvedService> found = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT u.t, u.h, u.n, hs.id,"
@@ -228,9 +264,12 @@ public final class JdbcServiceContexts {
         }
       }
     }
+    Map<ServiceKey, ResolvedService> answers = new HashMap<>();
     for (ServiceKey k : keys) {
       services.put(k, found.get(k));
+      answers.put(k, found.get(k));
     }
+    return answers;
   }
 
   private ResolvedService autoCreate(Connection c, ServiceKey key, HostRef host)
@@ -252,8 +291,6 @@ public final class JdbcServiceContexts {
       ps.setString(6, key.name());
       ps.executeUpdate();
     }
-    queryServices(c, List.of(key));
-    ExpiringCache.Hit<ResolvedService> hit = services.get(key);
-    return hit == null ? null : hit.value();
+    return queryServices(c, List.of(key)).get(key);
   }
 }

@@ -15,20 +15,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * current_status and state_changes for one batch. Rows are locked in service id order, so two
- * workers with overlapping batches queue instead of deadlocking; a service's first result inserts
- * its (default, pending) row first, so every evaluated service is locked before it is evaluated.
- * Every statement names tenant_id (plain JDBC is not seen by the tenant filter).
+ * current_status and state_changes for one batch. Rows are read either plainly (optimistic: the
+ * update is guarded by the {@code last_check_at} that was read) or locked {@code FOR UPDATE} in
+ * service id order (pessimistic: two workers with overlapping batches queue instead of
+ * deadlocking). A service's first result inserts its (default, pending) row first, so every
+ * evaluated service has a row. Updates run in service id order too. Every statement names tenant_id
+ * (plain JDBC is not seen by the tenant filter).
  */
 final class StatusRows {
 
-  private static final String LOCK =
+  private static final String READ =
       "SELECT cs.service_id, cs.state, cs.state_type, cs.attempt, cs.last_hard_state,"
           + " cs.last_check_at, cs.last_change_at, cs.last_hard_change_at, cs.last_ok_at"
           + " FROM current_status cs"
           + " JOIN unnest(?::bigint[], ?::bigint[]) AS u(t, s)"
-          + " ON cs.tenant_id = u.t AND cs.service_id = u.s"
-          + " ORDER BY cs.service_id FOR UPDATE OF cs";
+          + " ON cs.tenant_id = u.t AND cs.service_id = u.s";
+
+  private static final String LOCK = READ + " ORDER BY cs.service_id FOR UPDATE OF cs";
 
   private static final String CREATE =
       "INSERT INTO current_status (service_id, tenant_id, host_id)"
@@ -47,9 +50,12 @@ final class StatusRows {
           + " execution_ms = u.ex, updated_at = clock_timestamp()"
           + " FROM unnest(?::bigint[], ?::bigint[], ?::smallint[], ?::smallint[], ?::smallint[],"
           + " ?::smallint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],"
-          + " ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[])"
-          + " AS u(t, s, st, sty, att, hst, chk, due, chg, hchg, ok, o, lo, p, lat, ex)"
-          + " WHERE cs.tenant_id = u.t AND cs.service_id = u.s";
+          + " ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::bigint[])"
+          + " AS u(t, s, st, sty, att, hst, chk, due, chg, hchg, ok, o, lo, p, lat, ex, prev)"
+          + " WHERE cs.tenant_id = u.t AND cs.service_id = u.s"
+          // The guard: unchanged since it was read (re-checked after waiting for a row lock).
+          + " AND cs.last_check_at IS NOT DISTINCT FROM"
+          + " timestamptz 'epoch' + u.prev * interval '1 millisecond'";
 
   private static final String CHANGES =
       "INSERT INTO state_changes (tenant_id, host_id, service_id, changed_at, old_state,"
@@ -59,10 +65,15 @@ final class StatusRows {
           + " ?::smallint[], ?::smallint[], ?::smallint[], ?::text[])"
           + " AS u(t, h, s, c, os, ns, sty, att, o)";
 
-  /** Locks (creating where missing) the status rows of the batch's services. */
-  Map<Long, ServiceStatus> lock(Connection c, Map<Long, List<ResolvedResult>> byService)
-      throws SQLException {
-    Map<Long, ServiceStatus> found = select(c, byService.keySet().stream().toList(), byService);
+  /**
+   * Reads (creating where missing) the status rows of the batch's services; with {@code lock},
+   * locks them too.
+   */
+  Map<Long, ServiceStatus> read(
+      Connection c, Map<Long, List<ResolvedResult>> byService, boolean lock) throws SQLException {
+    String sql = lock ? LOCK : READ;
+    Map<Long, ServiceStatus> found =
+        select(c, sql, byService.keySet().stream().toList(), byService);
     if (found.size() < byService.size()) {
       List<Long> missing =
           byService.keySet().stream().filter(id -> !found.containsKey(id)).toList();
@@ -74,15 +85,16 @@ final class StatusRows {
             3, missing.stream().mapToLong(id -> byService.get(id).get(0).hostId()).toArray());
         ps.executeUpdate();
       }
-      found.putAll(select(c, missing, byService));
+      found.putAll(select(c, sql, missing, byService));
     }
     return found;
   }
 
   private static Map<Long, ServiceStatus> select(
-      Connection c, List<Long> ids, Map<Long, List<ResolvedResult>> byService) throws SQLException {
+      Connection c, String sql, List<Long> ids, Map<Long, List<ResolvedResult>> byService)
+      throws SQLException {
     Map<Long, ServiceStatus> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, ids.stream().mapToLong(id -> byService.get(id).get(0).tenantId()).toArray());
       ps.setObject(2, ids.stream().mapToLong(Long::longValue).toArray());
       try (ResultSet rs = ps.executeQuery()) {
@@ -116,7 +128,8 @@ final class StatusRows {
     private final List<Object[]> status = new ArrayList<>();
     private final List<Object[]> changes = new ArrayList<>();
 
-    void status(ResolvedResult r, ServiceStatus s, String perfJson) {
+    /** {@code before} is the status as read; the update applies only if it is still current. */
+    void status(ResolvedResult r, ServiceStatus before, ServiceStatus s, String perfJson) {
       status.add(
           new Object[] {
             r.tenantId(),
@@ -134,7 +147,8 @@ final class StatusRows {
             r.result().longOutput(),
             perfJson,
             ResultRows.latencyMs(r),
-            r.result().executionMs()
+            r.result().executionMs(),
+            JdbcResultStore.millis(before.lastCheckAt())
           });
     }
 
@@ -156,15 +170,23 @@ final class StatusRows {
 
   private static final String[] STATUS_TYPES = {
     "bigint", "bigint", "int4", "int4", "int4", "int4", "bigint", "bigint", "bigint", "bigint",
-    "bigint", "text", "text", "text", "int4", "int4"
+    "bigint", "text", "text", "text", "int4", "int4", "bigint"
   };
 
   private static final String[] CHANGE_TYPES = {
     "bigint", "bigint", "bigint", "bigint", "int4", "int4", "int4", "int4", "text"
   };
 
-  void update(Connection c, Updates u) throws SQLException {
-    columns(c, UPDATE, STATUS_TYPES, u.status);
+  /**
+   * Applies the status updates; returns false, having changed nothing that matters, if any row's
+   * {@code last_check_at} is no longer the one that was read (another worker stored a newer result
+   * of that service in between). The caller then rolls back and retries under locks.
+   */
+  boolean updateStatus(Connection c, Updates u) throws SQLException {
+    return columns(c, UPDATE, STATUS_TYPES, u.status) == u.status.size();
+  }
+
+  void insertChanges(Connection c, Updates u) throws SQLException {
     columns(c, CHANGES, CHANGE_TYPES, u.changes);
   }
 
@@ -172,10 +194,10 @@ final class StatusRows {
    * Runs {@code sql} with one array parameter per column of {@code rows}. Typed arrays (Long[],
    * Integer[], String[]) go to the server in binary; Object[] would be formatted as array text.
    */
-  private static void columns(Connection c, String sql, String[] types, List<Object[]> rows)
+  private static int columns(Connection c, String sql, String[] types, List<Object[]> rows)
       throws SQLException {
     if (rows.isEmpty()) {
-      return;
+      return 0;
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int col = 0; col < types.length; col++) {
@@ -190,7 +212,7 @@ final class StatusRows {
         }
         ps.setObject(col + 1, values);
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 }
