@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +171,30 @@ class CheckResultsStorageIT {
     assertThat(sql.string("SELECT vesana_ensure_check_result_partitions(8, 7)")).isEqualTo("0");
     long[] service = newService();
     assertThat(insertResult(service, "now()")).isEqualTo(1);
+  }
+
+  @Test
+  void nativeBranch_partitionsSkipInsertVacuumAndEachClosedDayIsVacuumedOnce() throws SQLException {
+    assumeThat(timescaleUsable()).as("TimescaleDB is installed: native branch not used").isFalse();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    assertThat(
+            sql.string(
+                "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'check_results_p"
+                    + today.format(PARTITION_DAY)
+                    + "'"))
+        .contains("autovacuum_vacuum_insert_threshold=-1");
+    PartitionMaintenance maintenance = new PartitionMaintenance();
+    maintenance.dataSource = db.dataSource();
+    maintenance.schema =
+        new SchemaMigration() {
+          @Override
+          public boolean ensureMigrated() {
+            return true;
+          }
+        };
+    // The migration prepares 8 days back: those days are over; today and the days ahead are not.
+    assertThat(maintenance.vacuumClosedPartitions()).isEqualTo(8);
+    assertThat(maintenance.vacuumClosedPartitions()).as("vacuumed once").isZero();
   }
 
   @Test
