@@ -110,10 +110,12 @@ final class LoadGenerator {
         acceptedResults.addAndGet(n);
         acceptLatency.record(micros);
       } else {
+        sampler.refused(host, checkedAtMs);
         refusedResults.addAndGet(n);
         refusedByStatus.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).addAndGet(n);
       }
     } catch (java.io.IOException e) {
+      sampler.refused(host, checkedAtMs);
       failedResults.addAndGet(n);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

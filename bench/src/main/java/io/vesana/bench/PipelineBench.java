@@ -142,7 +142,7 @@ public final class PipelineBench {
     System.out.printf(
         Locale.ROOT,
         "receive->current_status  p50 %.0f ms  p95 %.0f ms  p99 %.0f ms (%,d results of every"
-            + " %dth host, polled every 250 ms; %,d never seen)%n",
+            + " %dth host, polled every 250 ms; %,d superseded before seen)%n",
         sampler.latency.percentileMs(50),
         sampler.latency.percentileMs(95),
         sampler.latency.percentileMs(99),

@@ -50,6 +50,11 @@ final class StatusSampler {
     sentAt.put(key(host, checkedAtMs), startEpochMs);
   }
 
+  /** The batch was refused (or failed): its results will never show, and must not count. */
+  void refused(int host, long checkedAtMs) {
+    sentAt.remove(key(host, checkedAtMs));
+  }
+
   private static long key(int host, long checkedAtMs) {
     return checkedAtMs * 100_000L + host;
   }
@@ -131,7 +136,10 @@ final class StatusSampler {
     return DriverManager.getConnection(options.dbUrl(), options.dbUser(), options.dbPassword());
   }
 
-  /** Results sent to watched hosts but never seen in current_status (yet). */
+  /**
+   * Accepted results of watched hosts never seen in current_status: superseded by a newer result of
+   * the same service before a poll saw them (when the worker runs more than an interval behind).
+   */
   int unseen() {
     return sentAt.size();
   }
