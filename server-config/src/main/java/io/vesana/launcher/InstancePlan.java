@@ -17,7 +17,15 @@ final class InstancePlan {
 
   private InstancePlan() {}
 
-  static List<InstanceSpec> instances(LaunchSettings settings, Path firstAdminPasswordFile) {
+  /**
+   * @param apiKeys environment only the API gets (token signing keys, field encryption key)
+   * @param workerKeys environment the worker gets (field encryption key)
+   */
+  static List<InstanceSpec> instances(
+      LaunchSettings settings,
+      Path firstAdminPasswordFile,
+      Map<String, String> apiKeys,
+      Map<String, String> workerKeys) {
     Path root = settings.root();
     Application api = new Application(root.resolve("api-war/target/vesana-api.war"), "/api");
     Application receiver =
@@ -25,7 +33,9 @@ final class InstancePlan {
     Application worker =
         new Application(root.resolve("ear/worker-war/target/vesana-worker.war"), "/worker");
     // Only the instance hosting the API bootstraps the first admin and writes its password.
-    Map<String, String> apiEnv = Map.of(PASSWORD_FILE_KEY, firstAdminPasswordFile.toString());
+    // ... and only it signs and verifies access tokens.
+    Map<String, String> apiEnv = new java.util.HashMap<>(apiKeys);
+    apiEnv.put(PASSWORD_FILE_KEY, firstAdminPasswordFile.toString());
     if (settings.topology() == Topology.SINGLE) {
       return List.of(
           new InstanceSpec(
@@ -44,7 +54,11 @@ final class InstancePlan {
             postBoot(root, "receiver"),
             Map.of()),
         new InstanceSpec(
-            "worker", settings.workerPort(), List.of(worker), postBoot(root, "worker"), Map.of()));
+            "worker",
+            settings.workerPort(),
+            List.of(worker),
+            postBoot(root, "worker"),
+            workerKeys));
   }
 
   static Path payaraJar(LaunchSettings settings) {

@@ -64,17 +64,20 @@ public final class Launcher {
             env.getOrDefault("VESANA_SERVICES", "postgres,redis"));
       case START:
       default:
-        return start(LaunchSettings.from(env, root), startedNanos);
+        return start(LaunchSettings.from(env, root), env, startedNanos);
     }
   }
 
-  private static int start(LaunchSettings settings, long startedNanos)
+  private static int start(LaunchSettings settings, Map<String, String> env, long startedNanos)
       throws UsageException, IOException, InterruptedException {
     PortAvailability.requireFree(settings.listeningPorts());
     FirstAdminPassword password = new FirstAdminPassword(settings.home());
     password.prepareDirectory();
     List<Component> components = new ArrayList<>();
-    for (InstanceSpec spec : InstancePlan.instances(settings, password.file())) {
+    Map<String, String> apiKeys = new HashMap<>(new JwtSigningKeys(settings.home()).ensure());
+    Map<String, String> fieldKey = new FieldEncryptionKeyFile(settings.home()).ensure(env);
+    apiKeys.putAll(fieldKey);
+    for (InstanceSpec spec : InstancePlan.instances(settings, password.file(), apiKeys, fieldKey)) {
       for (InstanceSpec.Application application : spec.applications()) {
         requireFile(application.war(), "run bin/vesana start, which builds it");
       }

@@ -15,7 +15,7 @@ class InstancePlanTest {
   void splitRunsOneInstancePerApplicationAndOnlyTheApiBootstrapsTheAdmin() throws Exception {
     LaunchSettings settings = LaunchSettings.from(Map.of(), Path.of("/repo"));
 
-    List<InstanceSpec> instances = InstancePlan.instances(settings, PASSWORD);
+    List<InstanceSpec> instances = InstancePlan.instances(settings, PASSWORD, Map.of(), Map.of());
 
     assertThat(instances)
         .extracting(InstanceSpec::name)
@@ -34,7 +34,7 @@ class InstancePlanTest {
         LaunchSettings.from(
             Map.of("VESANA_TOPOLOGY", "single", "VESANA_API_PORT", "9000"), Path.of("/repo"));
 
-    List<InstanceSpec> instances = InstancePlan.instances(settings, PASSWORD);
+    List<InstanceSpec> instances = InstancePlan.instances(settings, PASSWORD, Map.of(), Map.of());
 
     assertThat(instances).hasSize(1);
     assertThat(instances.get(0).port()).isEqualTo(9000);

@@ -1,5 +1,6 @@
 /**
- * Identity primitives shared by the API and the worker: password hashing (login itself is the
- * API's).
+ * Identity: who a caller is ({@link io.vesana.auth.Caller}), built-in roles and permission codes,
+ * password hashing, and the login use cases (password + second factor, refresh-token rotation,
+ * logout). Issuing the signed access token is the API's job; this feature decides who gets one.
  */
 package io.vesana.auth;

@@ -1,0 +1,129 @@
+package io.vesana.api;
+
+import io.vesana.auth.PasswordHashing;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+
+/**
+ * The API's test world: a fresh database {@value #DATABASE} (the deployed API migrates it), two
+ * tenants and their users, and a signing key pair generated for this run into {@code
+ * vesana.it.keys} (arquillian.xml points the container at it). The test keeps the key pair, so it
+ * can also forge tokens the way an attacker with or without the key would.
+ */
+final class ApiFixture {
+
+  static final String DATABASE = "vesana_api_it";
+  static final String PASSWORD = "correct horse battery staple";
+  static final String ADMIN_A = "admin@acme.example";
+  static final String VIEWER_A = "viewer@acme.example";
+  static final String OPERATOR_B = "ops@globex.example";
+
+  static KeyPair keys;
+
+  private ApiFixture() {}
+
+  static Path keyDir() {
+    return Path.of(System.getProperty("vesana.it.keys", "target/it-keys"));
+  }
+
+  static void prepare() throws Exception {
+    writeKeys();
+    try (Connection c = connect("postgres");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + DATABASE);
+    }
+  }
+
+  private static boolean seeded;
+
+  /** Tenants and users, once, after the deployed API has migrated the empty database. */
+  static synchronized void seed() throws SQLException {
+    if (seeded) {
+      return;
+    }
+    seeded = true;
+    long a = tenant("acme");
+    long b = tenant("globex");
+    user(a, ADMIN_A, "tenant_admin");
+    user(a, VIEWER_A, "viewer");
+    user(b, OPERATOR_B, "operator");
+  }
+
+  private static void writeKeys() throws IOException, NoSuchAlgorithmException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    keys = g.generateKeyPair();
+    Files.createDirectories(keyDir());
+    Files.deleteIfExists(keyDir().resolve("first-admin-password"));
+    Files.writeString(
+        keyDir().resolve("private.pem"),
+        pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
+        StandardCharsets.US_ASCII);
+    Files.writeString(
+        keyDir().resolve("public.pem"),
+        pem("PUBLIC KEY", keys.getPublic().getEncoded()),
+        StandardCharsets.US_ASCII);
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
+
+  static long tenant(String slug) throws SQLException {
+    return id("INSERT INTO tenants (slug, name) VALUES (?, ?) RETURNING id", slug, slug);
+  }
+
+  static long user(long tenant, String email, String role) throws SQLException {
+    long id =
+        id(
+            "INSERT INTO users (tenant_id, email, display_name, password_hash) VALUES (?, ?, ?, ?)"
+                + " RETURNING id",
+            tenant,
+            email,
+            email,
+            PasswordHashing.hash(PASSWORD.toCharArray()));
+    id(
+        "INSERT INTO user_roles (tenant_id, user_id, role_name) VALUES (?, ?, ?) RETURNING id",
+        tenant,
+        id,
+        role);
+    return id;
+  }
+
+  static long id(String sql, Object... args) throws SQLException {
+    try (Connection c = connect(DATABASE);
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  static Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+  }
+}

@@ -1,0 +1,53 @@
+package io.vesana.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The key of field encryption (AES-256-GCM of stored secrets) when the operator did not set {@code
+ * FIELD_ENCRYPTION_KEY}: 32 random bytes generated on first start into {@code
+ * <home>/keys/field-encryption-key} (owner-only) and reused after. Losing it makes stored secrets
+ * unreadable, so the data directory's backup must include it (docs/secrets.md).
+ */
+final class FieldEncryptionKeyFile {
+
+  static final String ENV = "FIELD_ENCRYPTION_KEY";
+
+  private final Path file;
+
+  FieldEncryptionKeyFile(Path home) {
+    this.file = home.resolve("keys").resolve("field-encryption-key");
+  }
+
+  /** The environment every instance needs: empty when the operator set the key themselves. */
+  Map<String, String> ensure(Map<String, String> env) throws IOException {
+    if (env.containsKey(ENV)) {
+      return Map.of();
+    }
+    if (!Files.isRegularFile(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Path tmp = file.resolveSibling("field-encryption-key.tmp");
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp);
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the data directory's own permissions are all there is
+      }
+      Files.writeString(
+          tmp,
+          Base64.getUrlEncoder().withoutPadding().encodeToString(key),
+          StandardCharsets.US_ASCII);
+      Files.move(tmp, file);
+    }
+    return Map.of(ENV, Files.readString(file, StandardCharsets.US_ASCII).strip());
+  }
+}

@@ -1,0 +1,2 @@
+/** JDBC adapters of the identity feature: accounts for login, refresh-token rotation. */
+package io.vesana.auth.internal;
