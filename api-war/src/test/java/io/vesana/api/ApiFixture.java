@@ -29,6 +29,7 @@ final class ApiFixture {
   static final String ADMIN_A = "admin@acme.example";
   static final String VIEWER_A = "viewer@acme.example";
   static final String OPERATOR_B = "ops@globex.example";
+  static final String ADMIN_B = "admin@globex.example";
 
   static KeyPair keys;
 
@@ -60,6 +61,7 @@ final class ApiFixture {
     user(a, ADMIN_A, "tenant_admin");
     user(a, VIEWER_A, "viewer");
     user(b, OPERATOR_B, "operator");
+    user(b, ADMIN_B, "tenant_admin");
   }
 
   private static void writeKeys() throws IOException, NoSuchAlgorithmException {

@@ -373,6 +373,82 @@ class ApiIT {
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
+  // --- agent tokens, API keys, dead letters --------------------------------------------------
+
+  @Test
+  void anAgentTokenIsShownOnceListedWithoutSecretAndRevocable() throws Exception {
+    String admin = token(ADMIN_A);
+    String host = createHost(admin, "agent-host-" + UUID.randomUUID());
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "agent-tokens",
+            admin,
+            "{\"description\":\"web agent\",\"host_id\":" + host + "}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String secret = json(created).getString("token");
+    assertThat(secret).matches("vesana_agent_[A-Za-z0-9_-]{32}");
+    String id = Long.toString(json(created).getJsonNumber("id").longValue());
+
+    HttpResponse<String> list = send("GET", "agent-tokens?limit=500", admin, null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains("\"id\":" + id).doesNotContain(secret);
+    assertThat(list.body()).doesNotContain(secret.substring(17));
+    // Only SHA-256 hashes are stored.
+    assertThat(
+            ApiFixture.id(
+                "SELECT count(*) FROM agent_tokens WHERE id = ? AND token_hash = sha256(?::bytea)",
+                Long.parseLong(id),
+                secret))
+        .isEqualTo(1);
+
+    assertThat(send("DELETE", "agent-tokens/" + id, token(OPERATOR_B), null).statusCode())
+        .as("another tenant cannot revoke it")
+        .isEqualTo(403);
+    assertThat(send("DELETE", "agent-tokens/" + id, admin, null).statusCode()).isEqualTo(204);
+    assertThat(json(send("GET", "agent-tokens?limit=500", admin, null)).toString())
+        .contains("\"revoked_at\":\"");
+    HttpResponse<String> foreignHost =
+        send("POST", "agent-tokens", admin, "{\"host_id\":987654321}");
+    assertThat(foreignHost.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void apiKeysOfAnotherTenantAreNotFound() throws Exception {
+    String admin = token(ADMIN_A);
+    HttpResponse<String> created =
+        send("POST", "api-keys", admin, "{\"name\":\"collector dc1\",\"purpose\":\"collector\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).getString("key")).startsWith("vsk_");
+    String id = Long.toString(json(created).getJsonNumber("id").longValue());
+    String globexAdmin = token(ApiFixture.ADMIN_B);
+    assertThat(send("DELETE", "api-keys/" + id, globexAdmin, null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "api-keys?limit=500", globexAdmin, null).body())
+        .doesNotContain("\"id\":" + id + ",");
+    HttpResponse<String> bad =
+        send("POST", "api-keys", admin, "{\"name\":\"x\",\"purpose\":\"root\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("/purpose");
+  }
+
+  @Test
+  void deadLettersAreForSuperAdminsOnly() throws Exception {
+    assertThat(send("GET", "admin/dead-letters", token(ADMIN_A), null).statusCode()).isEqualTo(403);
+    String password =
+        Files.readString(
+                ApiFixture.keyDir().resolve("first-admin-password"), StandardCharsets.UTF_8)
+            .strip();
+    String superAdmin =
+        json(loginResponse("admin@vesana.local", password, null)).getString("access_token");
+    HttpResponse<String> list = send("GET", "admin/dead-letters", superAdmin, null);
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(json(list).getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(0);
+    assertThat(send("POST", "admin/dead-letters/1-0/replay", superAdmin, null).statusCode())
+        .isEqualTo(404);
+    assertThat(send("DELETE", "admin/dead-letters/not-an-id", superAdmin, null).statusCode())
+        .isEqualTo(400);
+  }
+
   // --- rate limit ---------------------------------------------------------------------------
 
   @Test

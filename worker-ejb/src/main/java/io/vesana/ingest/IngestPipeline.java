@@ -2,6 +2,7 @@ package io.vesana.ingest;
 
 import io.vesana.alerts.AlertTransition;
 import io.vesana.contract.IngestStream;
+import io.vesana.ingest.internal.CredentialUse;
 import io.vesana.ingest.internal.JdbcResultStore;
 import io.vesana.ingest.internal.JdbcServiceContexts;
 import jakarta.json.Json;
@@ -157,6 +158,9 @@ public final class IngestPipeline {
       c.setAutoCommit(false);
       try {
         outcome = store.store(c, resolved);
+        // Last: this may wait for another batch's update of a shared API key's row, and holding
+        // nothing else after it keeps lock order acyclic.
+        CredentialUse.touch(c, entries);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         rollback(c, e);

@@ -180,6 +180,12 @@ class IngestPipelineIT {
         letters.stream().map(DeadLetter::reason).toList());
     assertTrue(letters.get(0).fields().get(IngestStream.F_BODY).contains("\"nope\""));
     assertEquals(3, fx.stats.deadLetters.sum());
+    assertEquals(
+        1,
+        fx.count(
+            "SELECT count(*) FROM agent_tokens WHERE id = ? AND last_used_at IS NOT NULL",
+            agentToken),
+        "the agent token's last use is recorded");
   }
 
   @Test

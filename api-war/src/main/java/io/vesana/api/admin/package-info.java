@@ -1,5 +1,5 @@
 /**
- * Administration of the installation: first super admin bootstrap (audit log, settings and system
- * health come with the API issue).
+ * Administration of the installation: the first super admin's bootstrap, and the dead-letter view
+ * of the ingest pipeline (super admins only).
  */
 package io.vesana.api.admin;

@@ -33,6 +33,20 @@ public class Access {
     return c;
   }
 
+  /** For system administration (all tenants): super admins only. */
+  public Caller requireSuperAdmin() {
+    Caller c = caller();
+    if (!c.superAdmin()) {
+      throw new io.vesana.api.problems.Problem(
+          403,
+          "urn:vesana:problem:forbidden",
+          "Not allowed",
+          "Only a super admin may do this.",
+          java.util.Map.of());
+    }
+    return c;
+  }
+
   /** The verified caller of this request. */
   public Caller caller() {
     if (caller != null) {

@@ -1,0 +1,96 @@
+package io.vesana.api.credentials;
+
+import io.vesana.api.auth.Access;
+import io.vesana.api.problems.Problem;
+import io.vesana.auth.Caller;
+import io.vesana.auth.Permissions;
+import io.vesana.credentials.Credentials;
+import io.vesana.credentials.IssuedCredential;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+
+/**
+ * {@code /v1/api-keys}: create (the key is in this one answer, never again), list (prefix, purpose,
+ * last use), revoke. Needs {@code collectors.manage}.
+ */
+@Path("api-keys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApiKeysResource {
+
+  @Inject Access access;
+  @Inject Credentials credentials;
+
+  @POST
+  public Response create(JsonObject body) {
+    Caller caller = access.require(Permissions.COLLECTORS_MANAGE);
+    JsonObject b = CredentialJson.only(body, Set.of("tenant_id", "name", "purpose", "expires_at"));
+    Long tenant = CredentialJson.id(b, "tenant_id");
+    if (tenant != null && !caller.superAdmin()) {
+      throw CredentialJson.invalid("tenant_id", "tenant_id can only be chosen by a super admin");
+    }
+    String purpose = CredentialJson.string(b, "purpose", 20, false);
+    if (purpose == null) {
+      purpose = "collector";
+    } else if (!Set.of("collector", "automation").contains(purpose)) {
+      throw CredentialJson.invalid("purpose", "purpose must be collector or automation");
+    }
+    IssuedCredential issued =
+        credentials.issueApiKey(
+            caller,
+            tenant,
+            CredentialJson.string(b, "name", 200, true),
+            purpose,
+            CredentialJson.futureTime(b, "expires_at"));
+    return Response.status(201)
+        .entity(CredentialJson.issued(issued, "key"))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @GET
+  public JsonObject list(
+      @QueryParam("after") @DefaultValue("0") long after,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    Caller caller = access.require(Permissions.COLLECTORS_MANAGE);
+    if (limit < 1 || limit > 500) {
+      throw Problem.badRequest("limit must be between 1 and 500.");
+    }
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    var page = credentials.apiKeys(caller, after, limit);
+    page.forEach(v -> items.add(CredentialJson.write(v)));
+    var out = Json.createObjectBuilder().add("items", items);
+    if (page.size() == limit) {
+      out.add("next_after", page.get(page.size() - 1).id());
+    } else {
+      out.addNull("next_after");
+    }
+    return out.build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response revoke(@PathParam("id") long id) {
+    Caller caller = access.require(Permissions.COLLECTORS_MANAGE);
+    if (!credentials.revokeApiKey(caller, id)) {
+      throw Problem.notFound("API key");
+    }
+    return Response.noContent().build();
+  }
+}
