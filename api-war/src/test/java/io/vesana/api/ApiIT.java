@@ -449,6 +449,57 @@ class ApiIT {
         .isEqualTo(400);
   }
 
+  // --- secrets ------------------------------------------------------------------------------
+
+  @Test
+  void plantedSecretsNeverReachLaterResponsesTheAuditTrailOrTheServerLog() throws Exception {
+    JsonObject session = login(ADMIN_A);
+    String access = session.getString("access_token");
+    String refresh = session.getString("refresh_token");
+    String agentToken =
+        json(send("POST", "agent-tokens", access, "{\"description\":\"scan\"}")).getString("token");
+    String apiKey = json(send("POST", "api-keys", access, "{\"name\":\"scan\"}")).getString("key");
+    // A failing login with a planted password, and requests that fail in different ways.
+    String plantedPassword = "planted-" + UUID.randomUUID();
+    loginResponse(ADMIN_A, plantedPassword, null);
+    java.util.List<String> bodies = new java.util.ArrayList<>();
+    bodies.add(send("GET", "agent-tokens?limit=500", access, null).body());
+    bodies.add(send("GET", "api-keys?limit=500", access, null).body());
+    bodies.add(send("POST", "hosts", access, "{\"name\":\"" + apiKey + "\",\"x\":1}").body());
+    bodies.add(send("GET", "hosts", access + "x", null).body());
+    bodies.add(
+        send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + refresh + "x\"}").body());
+    String[] secrets = {PASSWORD, plantedPassword, refresh, access, agentToken, apiKey};
+    for (String body : bodies) {
+      for (String secret : secrets) {
+        assertThat(body).doesNotContain(secret);
+      }
+    }
+    String audit;
+    try (var c = ApiFixture.connect(ApiFixture.DATABASE);
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT coalesce(string_agg(audit_log::text, ' '), '') FROM audit_log")) {
+      rs.next();
+      audit = rs.getString(1);
+    }
+    // The container started before this class's fixture ran; Payara names its file server.log*.
+    StringBuilder logs = new StringBuilder();
+    try (var files = Files.list(ApiFixture.keyDir())) {
+      for (var f :
+          files.filter(p -> p.getFileName().toString().startsWith("server.log")).toList()) {
+        logs.append(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    String log = logs.toString();
+    assertThat(log).as("the server log exists and is written").contains("Payara Micro");
+    for (String secret : secrets) {
+      assertThat(audit).doesNotContain(secret);
+      assertThat(log).doesNotContain(secret);
+    }
+  }
+
   // --- rate limit ---------------------------------------------------------------------------
 
   @Test
