@@ -449,6 +449,99 @@ class ApiIT {
         .isEqualTo(400);
   }
 
+  // --- tenants and users ----------------------------------------------------------------------
+
+  String superAdminToken() throws Exception {
+    String password =
+        Files.readString(
+                ApiFixture.keyDir().resolve("first-admin-password"), StandardCharsets.UTF_8)
+            .strip();
+    return json(loginResponse("admin@vesana.local", password, null)).getString("access_token");
+  }
+
+  @Test
+  void aSuperAdminOnboardsATenantWhoseAdminManagesItsOwnUsers() throws Exception {
+    String root = superAdminToken();
+    String slug = "initech-" + (System.nanoTime() % 100000);
+    assertThat(
+            send("POST", "tenants", token(ADMIN_A), "{\"slug\":\"x\",\"name\":\"x\"}").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> tenant =
+        send("POST", "tenants", root, "{\"slug\":\"" + slug + "\",\"name\":\"Initech\"}");
+    assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
+    long tenantId = json(tenant).getJsonNumber("id").longValue();
+    assertThat(
+            send("POST", "tenants", root, "{\"slug\":\"" + slug + "\",\"name\":\"Again\"}")
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(send("POST", "tenants", root, "{\"slug\":\"Bad Slug\",\"name\":\"x\"}").body())
+        .contains("/slug");
+
+    String adminEmail = "boss@" + slug + ".example";
+    HttpResponse<String> admin =
+        send(
+            "POST",
+            "users",
+            root,
+            "{\"tenant_id\":"
+                + tenantId
+                + ",\"email\":\""
+                + adminEmail
+                + "\",\"role\":\"tenant_admin\"}");
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(201);
+    String adminPassword = json(admin).getString("initial_password");
+    HttpResponse<String> adminLogin = loginResponse(adminEmail, adminPassword, null);
+    assertThat(adminLogin.statusCode()).isEqualTo(200);
+    String adminToken = json(adminLogin).getString("access_token");
+
+    String opsEmail = "ops@" + slug + ".example";
+    HttpResponse<String> ops =
+        send("POST", "users", adminToken, "{\"email\":\"" + opsEmail + "\",\"role\":\"operator\"}");
+    assertThat(ops.statusCode()).as(ops.body()).isEqualTo(201);
+    long opsId = json(ops).getJsonNumber("id").longValue();
+    String opsRefresh =
+        json(loginResponse(opsEmail, json(ops).getString("initial_password"), null))
+            .getString("refresh_token");
+
+    HttpResponse<String> listed = send("GET", "users?limit=500", adminToken, null);
+    assertThat(listed.body()).contains(opsEmail).doesNotContain(ADMIN_A);
+    assertThat(send("GET", "users/" + opsId, token(ADMIN_A), null).statusCode()).isEqualTo(404);
+    assertThat(send("DELETE", "users/" + opsId, token(ADMIN_A), null).statusCode()).isEqualTo(404);
+
+    assertThat(send("DELETE", "users/" + opsId, adminToken, null).statusCode()).isEqualTo(204);
+    assertThat(
+            send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + opsRefresh + "\"}")
+                .statusCode())
+        .as("a disabled user's session ends")
+        .isEqualTo(401);
+
+    HttpResponse<String> suspend =
+        send("PATCH", "tenants/" + tenantId, root, "{\"status\":\"suspended\"}");
+    assertThat(suspend.statusCode()).as(suspend.body()).isEqualTo(200);
+    assertThat(loginResponse(adminEmail, adminPassword, null).statusCode())
+        .as("users of a suspended tenant cannot log in")
+        .isEqualTo(401);
+    assertThat(auditActionsOf("tenant", Long.toString(tenantId)))
+        .containsExactly("tenant.created", "tenant.updated");
+  }
+
+  private static java.util.List<String> auditActionsOf(String type, String id) throws SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (var c = ApiFixture.connect(ApiFixture.DATABASE);
+        var ps =
+            c.prepareStatement(
+                "SELECT action FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY id")) {
+      ps.setString(1, type);
+      ps.setString(2, id);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
   // --- secrets ------------------------------------------------------------------------------
 
   @Test

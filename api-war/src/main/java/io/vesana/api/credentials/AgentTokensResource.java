@@ -1,6 +1,7 @@
 package io.vesana.api.credentials;
 
 import io.vesana.api.auth.Access;
+import io.vesana.api.problems.BodyFields;
 import io.vesana.api.problems.Problem;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
@@ -42,26 +43,26 @@ public class AgentTokensResource {
   public Response create(JsonObject body) {
     Caller caller = access.require(Permissions.COLLECTORS_MANAGE);
     JsonObject b =
-        CredentialJson.only(body, Set.of("tenant_id", "description", "host_id", "expires_at"));
-    Long tenant = CredentialJson.id(b, "tenant_id");
+        BodyFields.only(body, Set.of("tenant_id", "description", "host_id", "expires_at"));
+    Long tenant = BodyFields.id(b, "tenant_id");
     if (tenant != null && !caller.superAdmin()) {
-      throw CredentialJson.invalid("tenant_id", "tenant_id can only be chosen by a super admin");
+      throw BodyFields.invalid("tenant_id", "tenant_id can only be chosen by a super admin");
     }
     try {
       IssuedCredential issued =
           credentials.issueAgentToken(
               caller,
               tenant,
-              CredentialJson.string(b, "description", 200, false),
-              CredentialJson.id(b, "host_id"),
-              CredentialJson.futureTime(b, "expires_at"));
+              BodyFields.string(b, "description", 200, false),
+              BodyFields.id(b, "host_id"),
+              BodyFields.futureTime(b, "expires_at"));
       return Response.status(201)
           .entity(CredentialJson.issued(issued, "token"))
           .header("Cache-Control", "no-store")
           .build();
     } catch (CredentialException e) {
       if (e.invalidReference()) {
-        throw CredentialJson.invalid("host_id", e.getMessage());
+        throw BodyFields.invalid("host_id", e.getMessage());
       }
       throw e;
     }

@@ -1,6 +1,7 @@
 package io.vesana.api.credentials;
 
 import io.vesana.api.auth.Access;
+import io.vesana.api.problems.BodyFields;
 import io.vesana.api.problems.Problem;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
@@ -40,24 +41,24 @@ public class ApiKeysResource {
   @POST
   public Response create(JsonObject body) {
     Caller caller = access.require(Permissions.COLLECTORS_MANAGE);
-    JsonObject b = CredentialJson.only(body, Set.of("tenant_id", "name", "purpose", "expires_at"));
-    Long tenant = CredentialJson.id(b, "tenant_id");
+    JsonObject b = BodyFields.only(body, Set.of("tenant_id", "name", "purpose", "expires_at"));
+    Long tenant = BodyFields.id(b, "tenant_id");
     if (tenant != null && !caller.superAdmin()) {
-      throw CredentialJson.invalid("tenant_id", "tenant_id can only be chosen by a super admin");
+      throw BodyFields.invalid("tenant_id", "tenant_id can only be chosen by a super admin");
     }
-    String purpose = CredentialJson.string(b, "purpose", 20, false);
+    String purpose = BodyFields.string(b, "purpose", 20, false);
     if (purpose == null) {
       purpose = "collector";
     } else if (!Set.of("collector", "automation").contains(purpose)) {
-      throw CredentialJson.invalid("purpose", "purpose must be collector or automation");
+      throw BodyFields.invalid("purpose", "purpose must be collector or automation");
     }
     IssuedCredential issued =
         credentials.issueApiKey(
             caller,
             tenant,
-            CredentialJson.string(b, "name", 200, true),
+            BodyFields.string(b, "name", 200, true),
             purpose,
-            CredentialJson.futureTime(b, "expires_at"));
+            BodyFields.futureTime(b, "expires_at"));
     return Response.status(201)
         .entity(CredentialJson.issued(issued, "key"))
         .header("Cache-Control", "no-store")
