@@ -542,6 +542,30 @@ class ApiIT {
     return out;
   }
 
+  @Test
+  void theOpenApiDocumentCoversTheEndpoints() throws Exception {
+    String server = root().replaceFirst("(//[^/]+).*", "$1");
+    HttpResponse<String> doc =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server + "/openapi"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(doc.statusCode()).isEqualTo(200);
+    assertThat(doc.body())
+        .contains(
+            "/v1/auth/login",
+            "/v1/auth/refresh",
+            "/v1/auth/logout",
+            "/v1/hosts",
+            "/v1/hosts/{id}",
+            "/v1/agent-tokens",
+            "/v1/api-keys",
+            "/v1/tenants",
+            "/v1/users",
+            "/v1/admin/dead-letters");
+  }
+
   // --- secrets ------------------------------------------------------------------------------
 
   @Test

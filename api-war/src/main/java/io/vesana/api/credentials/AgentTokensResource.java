@@ -1,11 +1,13 @@
 package io.vesana.api.credentials;
 
 import io.vesana.api.auth.Access;
+import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.BodyFields;
 import io.vesana.api.problems.Problem;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
 import io.vesana.credentials.CredentialException;
+import io.vesana.credentials.CredentialView;
 import io.vesana.credentials.Credentials;
 import io.vesana.credentials.IssuedCredential;
 import jakarta.enterprise.context.RequestScoped;
@@ -73,19 +75,13 @@ public class AgentTokensResource {
       @QueryParam("after") @DefaultValue("0") long after,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     Caller caller = access.require(Permissions.COLLECTORS_MANAGE);
-    if (limit < 1 || limit > 500) {
-      throw Problem.badRequest("limit must be between 1 and 500.");
-    }
+    KeysetPage.limit(limit);
     JsonArrayBuilder items = Json.createArrayBuilder();
-    var page = credentials.agentTokens(caller, after, limit);
-    page.forEach(v -> items.add(CredentialJson.write(v)));
-    var out = Json.createObjectBuilder().add("items", items);
-    if (page.size() == limit) {
-      out.add("next_after", page.get(page.size() - 1).id());
-    } else {
-      out.addNull("next_after");
-    }
-    return out.build();
+    return KeysetPage.of(
+        credentials.agentTokens(caller, after, limit),
+        limit,
+        CredentialJson::write,
+        CredentialView::id);
   }
 
   @DELETE

@@ -1,6 +1,7 @@
 package io.vesana.api.hosts;
 
 import io.vesana.api.auth.Access;
+import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.Problem;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
@@ -10,8 +11,6 @@ import io.vesana.hosts.HostReferenceException;
 import io.vesana.hosts.HostView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 
 /**
  * {@code /v1/hosts}: list (keyset paged, filtered on the server), read, create, replace, delete.
@@ -47,22 +45,12 @@ public class HostsResource {
       @QueryParam("after") @DefaultValue("0") long after,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     Caller caller = access.require(Permissions.HOSTS_READ);
-    if (limit < 1 || limit > 500) {
-      throw Problem.badRequest("limit must be between 1 and 500.");
-    }
+    KeysetPage.limit(limit);
     if (text != null && text.length() > 200) {
       throw Problem.badRequest("q must be at most 200 characters.");
     }
-    List<HostView> page = hosts.list(caller, text, after, limit);
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    page.forEach(h -> items.add(HostJson.write(h)));
-    var out = Json.createObjectBuilder().add("items", items);
-    if (page.size() == limit) {
-      out.add("next_after", page.get(page.size() - 1).id());
-    } else {
-      out.addNull("next_after");
-    }
-    return out.build();
+    return KeysetPage.of(
+        hosts.list(caller, text, after, limit), limit, HostJson::write, HostView::id);
   }
 
   @GET

@@ -1,6 +1,7 @@
 package io.vesana.api.tenants;
 
 import io.vesana.api.auth.Access;
+import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.BodyFields;
 import io.vesana.api.problems.Problem;
 import io.vesana.auth.Caller;
@@ -9,7 +10,6 @@ import io.vesana.tenancy.TenantView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,19 +45,9 @@ public class TenantsResource {
       @QueryParam("after") @DefaultValue("0") long after,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     Caller caller = access.caller();
-    if (limit < 1 || limit > 500) {
-      throw Problem.badRequest("limit must be between 1 and 500.");
-    }
-    List<TenantView> page = tenants.list(caller, after, limit);
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    page.forEach(t -> items.add(write(t)));
-    var out = Json.createObjectBuilder().add("items", items);
-    if (page.size() == limit) {
-      out.add("next_after", page.get(page.size() - 1).id());
-    } else {
-      out.addNull("next_after");
-    }
-    return out.build();
+    KeysetPage.limit(limit);
+    return KeysetPage.of(
+        tenants.list(caller, after, limit), limit, TenantsResource::write, TenantView::id);
   }
 
   @GET

@@ -1,6 +1,7 @@
 package io.vesana.api.users;
 
 import io.vesana.api.auth.Access;
+import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.BodyFields;
 import io.vesana.api.problems.Problem;
 import io.vesana.auth.BuiltInRole;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,19 +50,9 @@ public class UsersResource {
       @QueryParam("after") @DefaultValue("0") long after,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     Caller caller = access.require(Permissions.USERS_MANAGE);
-    if (limit < 1 || limit > 500) {
-      throw Problem.badRequest("limit must be between 1 and 500.");
-    }
-    List<UserView> page = users.list(caller, after, limit);
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    page.forEach(u -> items.add(write(u)));
-    var out = Json.createObjectBuilder().add("items", items);
-    if (page.size() == limit) {
-      out.add("next_after", page.get(page.size() - 1).id());
-    } else {
-      out.addNull("next_after");
-    }
-    return out.build();
+    KeysetPage.limit(limit);
+    return KeysetPage.of(
+        users.list(caller, after, limit), limit, UsersResource::write, UserView::id);
   }
 
   @GET
