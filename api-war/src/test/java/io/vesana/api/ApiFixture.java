@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,9 +20,14 @@ import java.util.Base64;
 
 /**
  * The API's test world: a fresh database {@value #DATABASE} (the deployed API migrates it), two
- * tenants and their users, and a signing key pair generated for this run into {@code
- * vesana.it.keys} (arquillian.xml points the container at it). The test keeps the key pair, so it
- * can also forge tokens the way an attacker with or without the key would.
+ * tenants and their users, and a signing key pair and a field encryption key generated for this run
+ * into {@code vesana.it.keys} (arquillian.xml points the container at them: keys are never kept in
+ * the repository). The test keeps the key pair, so it can also forge tokens the way an attacker
+ * with or without the key would.
+ *
+ * <p>Every IT class deploys the WAR on a Payara Micro of its own, in one test JVM: {@link
+ * #prepare()} therefore runs once per JVM (a second run would drop the database and replace the
+ * keys under the other class's feet), and each class seeds tenants and users of its own.
  */
 final class ApiFixture {
 
@@ -31,7 +38,11 @@ final class ApiFixture {
   static final String OPERATOR_B = "ops@globex.example";
   static final String ADMIN_B = "admin@globex.example";
 
+  /** File name of the field encryption key in {@link #keyDir()}. */
+  static final String FIELD_KEY_FILE = "field-encryption-key";
+
   static KeyPair keys;
+  private static boolean prepared;
 
   private ApiFixture() {}
 
@@ -39,8 +50,13 @@ final class ApiFixture {
     return Path.of(System.getProperty("vesana.it.keys", "target/it-keys"));
   }
 
-  static void prepare() throws Exception {
+  static synchronized void prepare() throws Exception {
+    if (prepared) {
+      return;
+    }
+    prepared = true;
     writeKeys();
+    writeFieldKey();
     try (Connection c = connect("postgres");
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
@@ -77,6 +93,20 @@ final class ApiFixture {
     Files.writeString(
         keyDir().resolve("public.pem"),
         pem("PUBLIC KEY", keys.getPublic().getEncoded()),
+        StandardCharsets.US_ASCII);
+  }
+
+  /** Random, for this run only; a file because the command line would show it to everyone. */
+  private static void writeFieldKey() throws IOException {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    Path file = keyDir().resolve(FIELD_KEY_FILE);
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(
+        file,
+        Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\n",
         StandardCharsets.US_ASCII);
   }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 final class FieldEncryptionKeyFile {
 
   static final String ENV = "FIELD_ENCRYPTION_KEY";
+  static final String FILE_ENV = "FIELD_ENCRYPTION_KEY_FILE";
 
   private final Path file;
 
@@ -25,9 +26,13 @@ final class FieldEncryptionKeyFile {
     this.file = home.resolve("keys").resolve("field-encryption-key");
   }
 
-  /** The environment every instance needs: empty when the operator set the key themselves. */
+  /**
+   * The environment every instance needs: the key file's path (not the key: a process's environment
+   * is readable in /proc by the same user); empty when the operator set a key or key file
+   * themselves.
+   */
   Map<String, String> ensure(Map<String, String> env) throws IOException {
-    if (env.containsKey(ENV)) {
+    if (env.containsKey(ENV) || env.containsKey(FILE_ENV)) {
       return Map.of();
     }
     if (!Files.isRegularFile(file)) {
@@ -48,6 +53,6 @@ final class FieldEncryptionKeyFile {
           StandardCharsets.US_ASCII);
       Files.move(tmp, file);
     }
-    return Map.of(ENV, Files.readString(file, StandardCharsets.US_ASCII).strip());
+    return Map.of(FILE_ENV, file.toString());
   }
 }

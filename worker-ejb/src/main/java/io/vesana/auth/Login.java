@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +52,15 @@ public class Login {
         throws SQLException;
   }
 
+  /**
+   * Whether the policy requires a second factor of a user, read inside the login transaction. A
+   * user it applies to who has not set one up gets an access token that only allows enrolling
+   * ({@link Caller#onlyTwoFactorEnrolment}).
+   */
+  public interface SecondFactorRequirement {
+    boolean appliesTo(Connection c, long userId, Set<String> roles) throws SQLException;
+  }
+
   // A PBKDF2 hash of a random password, verified when the e-mail is unknown (equal timing).
   private static final String DUMMY_HASH =
       PasswordHashing.hash(PasswordHashing.randomPassword(16).toCharArray());
@@ -59,6 +69,7 @@ public class Login {
   DataSource dataSource;
 
   @Inject SecondFactor secondFactor;
+  @Inject SecondFactorRequirement secondFactorRequirement;
 
   @Inject
   @ConfigProperty(name = "vesana.auth.max-failed-logins", defaultValue = "10")
@@ -77,11 +88,22 @@ public class Login {
 
   public Login() {}
 
-  /** For tests outside a container. */
+  /** For tests outside a container; no user is required to use a second factor. */
   public Login(
       DataSource dataSource, SecondFactor secondFactor, int maxFailedLogins, long lockoutSeconds) {
+    this(dataSource, secondFactor, (c, u, r) -> false, maxFailedLogins, lockoutSeconds);
+  }
+
+  /** For tests outside a container. */
+  public Login(
+      DataSource dataSource,
+      SecondFactor secondFactor,
+      SecondFactorRequirement secondFactorRequirement,
+      int maxFailedLogins,
+      long lockoutSeconds) {
     this.dataSource = dataSource;
     this.secondFactor = secondFactor;
+    this.secondFactorRequirement = secondFactorRequirement;
     this.maxFailedLogins = maxFailedLogins;
     this.lockoutSeconds = lockoutSeconds;
     this.refreshTokenDays = 30;
@@ -127,7 +149,7 @@ public class Login {
       }
     }
     accounts.succeeded(c, a.id());
-    Caller caller = accounts.caller(c, a);
+    Caller caller = callerOf(c, a);
     var issued =
         refreshTokens.issue(c, a.id(), a.tenantId(), UUID.randomUUID(), refreshTtl(), client);
     return new Success(caller, issued);
@@ -145,7 +167,7 @@ public class Login {
         if (rotated.isPresent()) {
           Optional<Account> a = accounts.byId(c, rotated.get().userId());
           if (a.isPresent() && a.get().active()) {
-            out = Optional.of(new Success(accounts.caller(c, a.get()), rotated.get().next()));
+            out = Optional.of(new Success(callerOf(c, a.get()), rotated.get().next()));
           } else {
             refreshTokens.revokeAllOf(c, rotated.get().userId());
           }
@@ -157,6 +179,21 @@ public class Login {
         throw e;
       }
     }
+  }
+
+  /**
+   * The caller an account logs in (or refreshes) as. Someone who must use a second factor but has
+   * none gets in only to set it up, so that an administrator can require it of existing users
+   * without locking them out. The refresh path applies the same rule, so a token refreshed before
+   * enrolment stays restricted; enrolment revokes the user's refresh tokens, so the first full
+   * access after it comes from a login with the second factor.
+   */
+  private Caller callerOf(Connection c, Account a) throws SQLException {
+    Caller caller = accounts.caller(c, a);
+    if (!a.totpEnabled() && secondFactorRequirement.appliesTo(c, a.id(), caller.roles())) {
+      return caller.onlyTwoFactorEnrolment();
+    }
+    return caller;
   }
 
   /** Revokes the refresh token's whole family; true if there was one. */

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Makes the configured {@link FieldCipher} injectable ({@code @Inject FieldCipher cipher}). Reads
  * the key ring once through MicroProfile Config ({@link FieldKeys#load}: {@code
- * vesana.secrets.field-encryption-key} or {@code FIELD_ENCRYPTION_KEY}, {@code
+ * vesana.secrets.field-encryption-key} or {@code FIELD_ENCRYPTION_KEY}, else the file named by
+ * {@code vesana.secrets.field-encryption-key-file} or {@code FIELD_ENCRYPTION_KEY_FILE}, {@code
  * vesana.secrets.previous-keys} or {@code FIELD_ENCRYPTION_PREVIOUS_KEYS}).
  *
  * <p>It is built when the application starts, so an invalid key (not base64url, not 32 bytes) stops

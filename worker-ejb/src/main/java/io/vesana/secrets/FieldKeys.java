@@ -1,5 +1,14 @@
 package io.vesana.secrets;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,14 +29,24 @@ import java.util.function.Function;
  * read as a second name, and likewise {@value #PREVIOUS_VARIABLE}. The {@code vesana.*} name wins
  * when both are set. Keys are base64url of exactly 32 bytes, with or without {@code =} padding.
  *
+ * <p>When no current key is set, {@value #KEY_FILE_PROPERTY} (or {@value #KEY_FILE_VARIABLE}) may
+ * name a file holding it instead, surrounding whitespace ignored: systemd credentials and
+ * Kubernetes secret volumes hand keys over as files, and a key on a command line would be visible
+ * in the process list. The directly set key wins when both are set.
+ *
  * <p>Error messages name the setting and what is wrong with it, never the value.
  */
 public final class FieldKeys {
 
   public static final String KEY_PROPERTY = "vesana.secrets.field-encryption-key";
   public static final String KEY_VARIABLE = "FIELD_ENCRYPTION_KEY";
+  public static final String KEY_FILE_PROPERTY = "vesana.secrets.field-encryption-key-file";
+  public static final String KEY_FILE_VARIABLE = "FIELD_ENCRYPTION_KEY_FILE";
   public static final String PREVIOUS_PROPERTY = "vesana.secrets.previous-keys";
   public static final String PREVIOUS_VARIABLE = "FIELD_ENCRYPTION_PREVIOUS_KEYS";
+
+  /** A key file is a few dozen bytes; reading stops here (e.g. a path to a device by mistake). */
+  static final int MAX_KEY_FILE_BYTES = 1024;
 
   static final String GENERATE_HINT = "generate one with: openssl rand -base64 32 | tr '+/' '-_'";
 
@@ -78,6 +97,10 @@ public final class FieldKeys {
    * list; either may be null or blank. Previous keys without a current key are refused.
    */
   public static FieldKeys parse(String current, String previous) {
+    return parse(current, KEY_VARIABLE + " (" + KEY_PROPERTY + ")", previous);
+  }
+
+  private static FieldKeys parse(String current, String currentSetting, String previous) {
     boolean hasCurrent = current != null && !current.isBlank();
     List<String> older = split(previous);
     if (!hasCurrent) {
@@ -87,7 +110,7 @@ public final class FieldKeys {
       }
       return none();
     }
-    FieldKey currentKey = decode(current, KEY_VARIABLE + " (" + KEY_PROPERTY + ")");
+    FieldKey currentKey = decode(current, currentSetting);
     List<FieldKey> olderKeys = new ArrayList<>();
     for (int i = 0; i < older.size(); i++) {
       olderKeys.add(decode(older.get(i), PREVIOUS_PROPERTY + " entry " + (i + 1)));
@@ -101,9 +124,59 @@ public final class FieldKeys {
    * environment by the command line.
    */
   public static FieldKeys load(Function<String, Optional<String>> settings) {
-    return parse(
-        first(settings, KEY_PROPERTY, KEY_VARIABLE),
-        first(settings, PREVIOUS_PROPERTY, PREVIOUS_VARIABLE));
+    String previous = first(settings, PREVIOUS_PROPERTY, PREVIOUS_VARIABLE);
+    String current = first(settings, KEY_PROPERTY, KEY_VARIABLE);
+    if (current != null) {
+      return parse(current, previous);
+    }
+    String file = first(settings, KEY_FILE_PROPERTY, KEY_FILE_VARIABLE);
+    if (file == null) {
+      return parse(null, previous);
+    }
+    String setting = "the key file " + KEY_FILE_VARIABLE + " (" + KEY_FILE_PROPERTY + ")";
+    String key = readKeyFile(file.strip(), setting);
+    if (key.isBlank()) {
+      throw new FieldKeyConfigException(setting + " is empty; " + GENERATE_HINT);
+    }
+    return parse(key, setting, previous);
+  }
+
+  /**
+   * The text of a key file. Errors name the setting and the path (a location, not a secret), never
+   * a byte of the content.
+   */
+  private static String readKeyFile(String file, String setting) {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new FieldKeyConfigException(setting + " is not a valid path");
+    }
+    byte[] content;
+    try (InputStream in = Files.newInputStream(path)) {
+      content = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+    } catch (IOException e) {
+      // The exception's message is the path or an OS reason, never file content.
+      throw new FieldKeyConfigException(
+          setting + " " + path + " cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+    try {
+      if (content.length > MAX_KEY_FILE_BYTES) {
+        throw new FieldKeyConfigException(
+            setting + " " + path + " is larger than " + MAX_KEY_FILE_BYTES + " bytes: not a key");
+      }
+      return StandardCharsets.US_ASCII
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new FieldKeyConfigException(
+          setting + " " + path + " is not base64url text (A-Z a-z 0-9 - _, optional = padding)");
+    } finally {
+      Arrays.fill(content, (byte) 0);
+    }
   }
 
   public boolean isConfigured() {
@@ -141,6 +214,8 @@ public final class FieldKeys {
         KEY_VARIABLE
             + " is not set (MicroProfile Config key "
             + KEY_PROPERTY
+            + ", or a key file named by "
+            + KEY_FILE_VARIABLE
             + "): secrets cannot be stored or read without it; "
             + GENERATE_HINT);
   }

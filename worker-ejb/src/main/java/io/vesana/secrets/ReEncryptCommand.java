@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Command line for key rotation: re-encrypts every secret column under the current key and prints
- * per-column counts. Keys come from the environment only ({@code FIELD_ENCRYPTION_KEY}, {@code
- * FIELD_ENCRYPTION_PREVIOUS_KEYS}, or their {@code VESANA_SECRETS_*} names), never from arguments,
- * which other users can read from the process list. See {@code docs/secrets.md}.
+ * per-column counts. Keys come from the environment only ({@code FIELD_ENCRYPTION_KEY} or the file
+ * named by {@code FIELD_ENCRYPTION_KEY_FILE}, {@code FIELD_ENCRYPTION_PREVIOUS_KEYS}, or their
+ * {@code VESANA_SECRETS_*} names), never from arguments, which other users can read from the
+ * process list. See {@code docs/secrets.md}.
  *
  * <p>Exit status: 0 done, 1 database or decryption failure, 2 bad arguments or key configuration.
  */
@@ -31,7 +32,8 @@ public final class ReEncryptCommand {
         --db-user      database user (default: $VESANA_DB_USER)
         --db-password  database password (default: $VESANA_DB_PASSWORD; prefer the variable)
         --batch-size   rows per transaction (default 500)
-      keys: FIELD_ENCRYPTION_KEY (current) and FIELD_ENCRYPTION_PREVIOUS_KEYS (comma-separated)""";
+      keys: FIELD_ENCRYPTION_KEY (current; or FIELD_ENCRYPTION_KEY_FILE, a file holding it) and
+            FIELD_ENCRYPTION_PREVIOUS_KEYS (comma-separated)""";
 
   private ReEncryptCommand() {}
 

@@ -17,6 +17,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * access.require(Permissions.HOSTS_READ);}. No verified token → 401; token without the permission →
  * 403. Rows of other tenants are then filtered by the caller's {@link Caller#scope()} and answer
  * 404, never 403, so their existence is not revealed.
+ *
+ * <p>A user who must use two-factor authentication but has not set it up logs in with a token that
+ * allows only enrolment: {@link #caller()} and {@link #require} answer it with 403 {@code
+ * urn:vesana:problem:two-factor-enrolment-required}, and only the enrolment endpoints accept it,
+ * through {@link #callerForTwoFactorEnrolment()}. Refusing by default means an endpoint added later
+ * cannot forget the check.
  */
 @RequestScoped
 public class Access {
@@ -47,8 +53,20 @@ public class Access {
     return c;
   }
 
-  /** The verified caller of this request. */
+  /** The verified caller of this request, with full use of their permissions. */
   public Caller caller() {
+    Caller c = callerForTwoFactorEnrolment();
+    if (c.twoFactorEnrolmentOnly()) {
+      throw Problem.twoFactorEnrolmentRequired();
+    }
+    return c;
+  }
+
+  /**
+   * The verified caller, also one whose token allows nothing but setting up a second factor. For
+   * the caller's own two-factor endpoints only; everything else uses {@link #caller()}.
+   */
+  public Caller callerForTwoFactorEnrolment() {
     if (caller != null) {
       return caller;
     }
@@ -70,15 +88,23 @@ public class Access {
     if (tenantId == null && !jwt.getGroups().contains("super_admin")) {
       throw Problem.unauthorized();
     }
+    boolean enrolmentOnly = isTrue(jwt.getClaim(AccessTokens.TWO_FACTOR_ENROLMENT_ONLY));
     caller =
         new Caller(
             userId,
             tenantId,
             jwt.getName(),
             jwt.getGroups(),
-            strings(jwt.getClaim(AccessTokens.PERMISSIONS)),
-            numbers(jwt.getClaim(AccessTokens.READABLE)));
+            enrolmentOnly ? Set.of() : strings(jwt.getClaim(AccessTokens.PERMISSIONS)),
+            enrolmentOnly ? Set.of() : numbers(jwt.getClaim(AccessTokens.READABLE)),
+            enrolmentOnly);
     return caller;
+  }
+
+  private static boolean isTrue(Object claim) {
+    return claim instanceof JsonValue v
+        ? v.getValueType() == JsonValue.ValueType.TRUE
+        : Boolean.TRUE.equals(claim);
   }
 
   private static Set<String> strings(Object claim) {

@@ -40,6 +40,13 @@ public class AccessTokens {
   static final String PERMISSIONS = "vesana_perm";
   static final String READABLE = "vesana_read";
 
+  /**
+   * {@code true} on the token of a user who must use two-factor authentication but has not set it
+   * up: such a token carries no permissions and {@link Access} refuses it everywhere but at
+   * enrolment.
+   */
+  static final String TWO_FACTOR_ENROLMENT_ONLY = "vesana_2fa_enrol";
+
   @Inject
   @ConfigProperty(name = "vesana.jwt.private-key.location")
   Optional<String> privateKeyLocation;
@@ -101,6 +108,9 @@ public class AccessTokens {
             .add(READABLE, readable);
     if (caller.tenantId() != null) {
       claims.add(TENANT, caller.tenantId());
+    }
+    if (caller.twoFactorEnrolmentOnly()) {
+      claims.add(TWO_FACTOR_ENROLMENT_ONLY, true);
     }
     String header =
         b64(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString());

@@ -62,6 +62,20 @@ public final class Problem extends RuntimeException {
         Map.of("permission", permission));
   }
 
+  /**
+   * The caller must use two-factor authentication and has not set it up: their token allows only
+   * enrolment.
+   */
+  public static Problem twoFactorEnrolmentRequired() {
+    return new Problem(
+        403,
+        "urn:vesana:problem:two-factor-enrolment-required",
+        "Two-factor enrolment required",
+        "This account must use two-factor authentication: set it up with POST"
+            + " /api/v1/me/two-factor and its confirmation, then log in again.",
+        Map.of());
+  }
+
   /** Also the answer for another tenant's rows: their existence is not revealed. */
   public static Problem notFound(String what) {
     return new Problem(

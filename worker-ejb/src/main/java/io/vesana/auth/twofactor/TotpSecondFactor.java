@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.OptionalLong;
 
@@ -46,15 +47,34 @@ public class TotpSecondFactor implements Login.SecondFactor {
   public boolean verify(Connection c, long userId, byte[] secretCiphertext, String code)
       throws SQLException {
     String typed = code.strip();
-    if (typed.length() == Totp.DIGITS && typed.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-      if (secretCiphertext == null) {
-        return false;
-      }
-      byte[] secret = Base64.getDecoder().decode(cipher.decrypt(secretCiphertext, CONTEXT));
-      OptionalLong step = totp.acceptedStep(secret, typed, clock.instant(), lastStep(c, userId));
-      return step.isPresent() && recordStep(c, userId, step.getAsLong());
+    if (isTotpShaped(typed)) {
+      return verifyTotp(c, userId, secretCiphertext, typed);
     }
     return recoveryCodes.consume(c, userId, typed);
+  }
+
+  /**
+   * A TOTP code only (no recovery code), with the same replay guard as at login: true if {@code
+   * code} is valid now and of a later time step than any the user has used, which is now recorded.
+   * Enrolment confirms with this, before any recovery code exists.
+   */
+  public boolean verifyTotp(Connection c, long userId, byte[] secretCiphertext, String code)
+      throws SQLException {
+    String typed = code == null ? "" : code.strip();
+    if (secretCiphertext == null || !isTotpShaped(typed)) {
+      return false;
+    }
+    byte[] secret = Base64.getDecoder().decode(cipher.decrypt(secretCiphertext, CONTEXT));
+    try {
+      OptionalLong step = totp.acceptedStep(secret, typed, clock.instant(), lastStep(c, userId));
+      return step.isPresent() && recordStep(c, userId, step.getAsLong());
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  private static boolean isTotpShaped(String typed) {
+    return typed.length() == Totp.DIGITS && typed.chars().allMatch(ch -> ch >= '0' && ch <= '9');
   }
 
   private static long lastStep(Connection c, long userId) throws SQLException {

@@ -9,8 +9,10 @@
  * swapped without touching callers. Secrets, codes and their hashes never appear in logs, exception
  * messages or {@code toString()}.
  *
- * <p>Login, enrolment endpoints and token issuing belong to the API; storage of the TOTP secret
- * (encrypted in {@code users.totp_secret_ciphertext}) and of the last used time step is the
- * caller's.
+ * <p>{@link io.vesana.auth.twofactor.TwoFactorEnrolment} is the user's own enrolment (start,
+ * confirm, disable), storing the secret encrypted in {@code users.totp_secret_ciphertext}; {@link
+ * io.vesana.auth.twofactor.TotpSecondFactor} checks codes at login and {@link
+ * io.vesana.auth.twofactor.TwoFactorRequirement} applies the policy to a stored user. Endpoints and
+ * token issuing belong to the API.
  */
 package io.vesana.auth.twofactor;
