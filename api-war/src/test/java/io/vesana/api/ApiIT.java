@@ -322,6 +322,8 @@ class ApiIT {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("/name", "/enabled", "/colour");
     assertThat(send("POST", "hosts", admin, "{not json").statusCode()).isEqualTo(400);
+    HttpResponse<String> another = send("POST", "hosts", admin, "{\"name\":\"" + name + "-2\"}");
+    assertThat(json(another).getString("created_at")).as("shown on creation").isNotBlank();
 
     HttpResponse<String> put =
         send("PUT", "hosts/" + id, admin, "{\"name\":\"" + name + "-renamed\",\"enabled\":false}");

@@ -32,12 +32,17 @@ final class JwtSigningKeys {
     this.publicKey = dir.resolve("jwt-signing-public.pem");
   }
 
-  /** Creates the pair unless both files exist; returns the environment the API instance needs. */
+  /**
+   * Creates the pair unless both files exist; returns the environment the API instance needs. The
+   * public key's location must be a URL ({@code file:...}): Payara's MP JWT does not read a bare
+   * path and then refuses every token with "No PublicKey found".
+   */
   Map<String, String> ensure() throws IOException {
     if (!Files.isRegularFile(privateKey) || !Files.isRegularFile(publicKey)) {
       generate();
     }
-    return Map.of(PRIVATE_KEY_ENV, privateKey.toString(), PUBLIC_KEY_ENV, publicKey.toString());
+    return Map.of(
+        PRIVATE_KEY_ENV, privateKey.toString(), PUBLIC_KEY_ENV, publicKey.toUri().toString());
   }
 
   private void generate() throws IOException {

@@ -37,8 +37,9 @@ public class Host extends TenantOwnedEntity {
   @Column(nullable = false)
   private boolean enabled = true;
 
-  @Column(name = "created_at", nullable = false, updatable = false, insertable = false)
-  private Instant createdAt;
+  // Set here rather than by the column default, so a host just created can show it.
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt = Instant.now();
 
   @Column(name = "updated_at", insertable = false)
   private Instant updatedAt;
