@@ -565,7 +565,75 @@ class ApiIT {
             "/v1/api-keys",
             "/v1/tenants",
             "/v1/users",
-            "/v1/admin/dead-letters");
+            "/v1/admin/dead-letters",
+            "/v1/problems",
+            "/v1/services/{id}/series");
+  }
+
+  // --- status, history, series ---------------------------------------------------------------
+
+  @Test
+  void statusHistoryAndSeriesOfAServiceAreReadableOnlyInItsTenant() throws Exception {
+    String admin = token(ADMIN_A);
+    long host = Long.parseLong(createHost(admin, "status-" + UUID.randomUUID()));
+    long tenant =
+        json(send("GET", "hosts/" + host, admin, null)).getJsonNumber("tenant_id").longValue();
+    long service =
+        ApiFixture.id(
+            "INSERT INTO host_services (tenant_id, host_id, name, kind, settings)"
+                + " VALUES (?, ?, 'load', 'passive', '{}') RETURNING id",
+            tenant,
+            host);
+    String perf = "{\"metrics\":[{\"label\":\"load1\",\"value\":%s}]}";
+    for (int minutesAgo : new int[] {10, 5, 1}) {
+      ApiFixture.id(
+          "INSERT INTO check_results (tenant_id, service_id, checked_at, state, state_type,"
+              + " output, perfdata, source) VALUES (?, ?, now() - ? * interval '1 minute', 2, 1,"
+              + " 'CRITICAL - load', ?::jsonb, 'agent') RETURNING 1",
+          tenant,
+          service,
+          minutesAgo,
+          String.format(java.util.Locale.ROOT, perf, minutesAgo));
+    }
+    ApiFixture.id(
+        "INSERT INTO current_status (service_id, tenant_id, host_id, state, state_type,"
+            + " last_check_at, last_change_at, output, perfdata) VALUES (?, ?, ?, 2, 1,"
+            + " now() - interval '1 minute', now() - interval '10 minutes', 'CRITICAL - load',"
+            + " ?::jsonb) RETURNING 1",
+        service,
+        tenant,
+        host,
+        String.format(java.util.Locale.ROOT, perf, 1));
+
+    JsonObject services = json(send("GET", "hosts/" + host + "/services", admin, null));
+    JsonObject svc = services.getJsonArray("items").getJsonObject(0);
+    assertThat(svc.getString("state")).isEqualTo("CRITICAL");
+    assertThat(svc.getJsonObject("perfdata").getJsonArray("metrics")).hasSize(1);
+    JsonObject results = json(send("GET", "services/" + service + "/results", admin, null));
+    assertThat(results.getJsonArray("items")).hasSize(3);
+    assertThat(results.getJsonArray("items").getJsonObject(0).getJsonObject("perfdata").toString())
+        .contains("\"value\":1");
+    JsonObject series =
+        json(send("GET", "services/" + service + "/series?metric=load1&buckets=1", admin, null));
+    assertThat(series.getJsonArray("points")).hasSize(1);
+    JsonObject point = series.getJsonArray("points").getJsonObject(0);
+    assertThat(point.getJsonNumber("avg").doubleValue())
+        .isEqualTo(16.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(point.getJsonNumber("max").doubleValue()).isEqualTo(10.0);
+    assertThat(send("GET", "problems?limit=500", admin, null).body())
+        .contains("\"id\":" + service + ",");
+
+    String b = token(ApiFixture.ADMIN_B);
+    assertThat(send("GET", "services/" + service, b, null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "services/" + service + "/results", b, null).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "hosts/" + host + "/services", b, null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "problems?limit=500", b, null).body())
+        .doesNotContain("\"id\":" + service + ",");
+    assertThat(
+            send("GET", "services/" + service + "/results?from=yesterday", admin, null)
+                .statusCode())
+        .isEqualTo(400);
   }
 
   // --- secrets ------------------------------------------------------------------------------

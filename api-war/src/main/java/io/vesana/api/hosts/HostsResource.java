@@ -3,14 +3,18 @@ package io.vesana.api.hosts;
 import io.vesana.api.auth.Access;
 import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.Problem;
+import io.vesana.api.status.StatusJson;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
 import io.vesana.hosts.HostAdministration;
 import io.vesana.hosts.HostNameTakenException;
 import io.vesana.hosts.HostReferenceException;
 import io.vesana.hosts.HostView;
+import io.vesana.status.StatusQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,6 +42,7 @@ public class HostsResource {
 
   @Inject Access access;
   @Inject HostAdministration hosts;
+  @Inject StatusQueries status;
 
   @GET
   public JsonObject list(
@@ -58,6 +63,19 @@ public class HostsResource {
   public JsonObject get(@PathParam("id") long id) {
     Caller caller = access.require(Permissions.HOSTS_READ);
     return hosts.get(caller, id).map(HostJson::write).orElseThrow(() -> Problem.notFound("Host"));
+  }
+
+  /** The host's services with their current status. */
+  @GET
+  @Path("{id}/services")
+  public JsonObject services(@PathParam("id") long id) {
+    Caller caller = access.require(Permissions.HOSTS_READ);
+    if (hosts.get(caller, id).isEmpty()) {
+      throw Problem.notFound("Host");
+    }
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    status.servicesOfHost(caller, id).forEach(s -> items.add(StatusJson.service(s)));
+    return Json.createObjectBuilder().add("items", items).build();
   }
 
   @POST
