@@ -567,6 +567,7 @@ class ApiIT {
             "/v1/users",
             "/v1/admin/dead-letters",
             "/v1/problems",
+            "/v1/alerts/{id}/acknowledge",
             "/v1/services/{id}/series");
   }
 
@@ -634,6 +635,66 @@ class ApiIT {
             send("GET", "services/" + service + "/results?from=yesterday", admin, null)
                 .statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void anOperatorAcknowledgesAnOpenAlertAndAnotherTenantCannotSeeIt() throws Exception {
+    String admin = token(ADMIN_A);
+    long host = Long.parseLong(createHost(admin, "alerting-" + UUID.randomUUID()));
+    long tenant =
+        json(send("GET", "hosts/" + host, admin, null)).getJsonNumber("tenant_id").longValue();
+    long service =
+        ApiFixture.id(
+            "INSERT INTO host_services (tenant_id, host_id, name, kind, settings)"
+                + " VALUES (?, ?, 'disk', 'passive', '{}') RETURNING id",
+            tenant,
+            host);
+    long alert =
+        ApiFixture.id(
+            "INSERT INTO alerts (tenant_id, host_id, service_id, severity, state, summary)"
+                + " VALUES (?, ?, ?, 'critical', 2, 'disk full') RETURNING id",
+            tenant,
+            host,
+            service);
+    assertThat(send("GET", "alerts?state=open&limit=500", admin, null).body())
+        .contains("\"id\":" + alert + ",");
+    assertThat(
+            send("POST", "alerts/" + alert + "/acknowledge", token(VIEWER_A), "{\"comment\":\"x\"}")
+                .statusCode())
+        .as("a viewer may not acknowledge")
+        .isEqualTo(403);
+    HttpResponse<String> ack =
+        send(
+            "POST",
+            "alerts/" + alert + "/acknowledge",
+            admin,
+            "{\"comment\":\"on it\",\"sticky\":true}");
+    assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+    assertThat(json(ack).getBoolean("acknowledged")).isTrue();
+    assertThat(
+            send("POST", "alerts/" + alert + "/comments", admin, "{\"comment\":\"replaced disk\"}")
+                .statusCode())
+        .isEqualTo(204);
+    JsonObject detail = json(send("GET", "alerts/" + alert, admin, null));
+    assertThat(detail.getJsonArray("events").toString())
+        .contains("acknowledged", "on it", "replaced disk");
+    assertThat(send("POST", "alerts/" + alert + "/acknowledge", admin, "{}").statusCode())
+        .isEqualTo(400);
+
+    String b = token(ApiFixture.ADMIN_B);
+    assertThat(send("GET", "alerts/" + alert, b, null).statusCode()).isEqualTo(404);
+    assertThat(
+            send("POST", "alerts/" + alert + "/acknowledge", b, "{\"comment\":\"mine\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "alerts?state=all&limit=500", b, null).body())
+        .doesNotContain("\"id\":" + alert + ",");
+
+    ApiFixture.id("UPDATE alerts SET resolved_at = now() WHERE id = ? RETURNING 1", alert);
+    assertThat(
+            send("POST", "alerts/" + alert + "/acknowledge", admin, "{\"comment\":\"late\"}")
+                .statusCode())
+        .isEqualTo(409);
   }
 
   // --- secrets ------------------------------------------------------------------------------

@@ -1,0 +1,2 @@
+/** Alerts over REST: list, detail with history, acknowledge, comment. */
+package io.vesana.api.alerts;
