@@ -10,7 +10,10 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * {@link WatcherRuns} as {@code <prefix>watcher:<name>:last-run} = start of the last completed run
  * in epoch ms of the Redis server's clock ({@code TIME} inside the scripts, so instances with
- * skewed clocks agree; needs Redis 5+, where scripts replicate their effects). Thread-safe.
+ * skewed clocks agree; needs Redis 5+, where scripts replicate their effects), and {@code
+ * <prefix>watcher:<name>:runs} = number of completed runs recorded since the key was created (no
+ * expiry; one small key per watcher), for operators and tests to see how often a watcher really ran
+ * across all instances. Thread-safe.
  */
 public final class RedisWatcherRuns implements WatcherRuns {
 
@@ -24,9 +27,13 @@ public final class RedisWatcherRuns implements WatcherRuns {
           + "end\n"
           + "return {1, now}";
 
-  /** Keeps the later of the stored and the given start (a late writer must not move it back). */
+  /**
+   * Counts the run (KEYS[2]), then keeps the later of the stored and the given start (KEYS[1]; a
+   * late writer must not move it back, but its run did happen and is counted).
+   */
   private static final String RECORD =
-      "local last = redis.call('GET', KEYS[1])\n"
+      "redis.call('INCR', KEYS[2])\n"
+          + "local last = redis.call('GET', KEYS[1])\n"
           + "if last and tonumber(last) >= tonumber(ARGV[1]) then\n"
           + "  return 0\n"
           + "end\n"
@@ -54,12 +61,16 @@ public final class RedisWatcherRuns implements WatcherRuns {
   public void recordRun(String watcher, Instant startedAt, Duration keep) {
     redis.eval(
         RECORD,
-        List.of(key(watcher)),
+        List.of(key(watcher), runsKey(watcher)),
         List.of(
             Long.toString(startedAt.toEpochMilli()), Long.toString(Math.max(1, keep.toMillis()))));
   }
 
   private String key(String watcher) {
     return prefix + "watcher:" + watcher + ":last-run";
+  }
+
+  private String runsKey(String watcher) {
+    return prefix + "watcher:" + watcher + ":runs";
   }
 }

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * skip if a run recorded in {@link WatcherRuns} started less than {@code period - slack} ago
  * (slack: a tenth of the period, at most 5 s, absorbing timer jitter); otherwise run the work on
  * the calling thread while the lock is renewed every 20 s (default) on the scheduler, record the
- * run's start, release the lock. The lock alone is not enough: a short run releases it long before
+ * run's start (which also counts the run, so the number of runs across the deployment is
+ * observable), release the lock. The lock alone is not enough: a short run releases it long before
  * another instance's unsynchronised timer fires in the same period.
  *
  * <p>Losing the lock while working (a renewal refused, e.g. after a pause longer than the TTL) is

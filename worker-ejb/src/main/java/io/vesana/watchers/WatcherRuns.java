@@ -18,9 +18,10 @@ public interface WatcherRuns {
   Optional<Instant> dueNow(String watcher, Duration minInterval);
 
   /**
-   * Records a completed run that started at {@code startedAt} (a value from {@link #dueNow}). Never
-   * moves the record backwards. The record is forgotten after {@code keep}, which should exceed the
-   * period: a forgotten record reads as "never ran", i.e. due.
+   * Records a completed run that started at {@code startedAt} (a value from {@link #dueNow}) and
+   * adds one to the watcher's count of completed runs. Never moves the record backwards (a late
+   * writer's run is still counted). The record is forgotten after {@code keep}, which should exceed
+   * the period: a forgotten record reads as "never ran", i.e. due. The count is kept.
    */
   void recordRun(String watcher, Instant startedAt, Duration keep);
 }

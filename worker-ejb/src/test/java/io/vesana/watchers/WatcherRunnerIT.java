@@ -9,6 +9,7 @@ import io.vesana.redis.RedisLocks;
 import io.vesana.redis.RedisWatcherRuns;
 import io.vesana.testing.TestRedis;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,6 +100,7 @@ class WatcherRunnerIT {
     }
     assertEquals(3, runs.get());
     assertEquals(1, maxActive.get());
+    assertEquals(3, recordedRuns("together"), "the run count in Redis");
   }
 
   @Test
@@ -124,6 +126,7 @@ class WatcherRunnerIT {
       f.get(60, TimeUnit.SECONDS);
     }
     assertEquals(3, runs.get(), "once in each of three periods, not once per instance");
+    assertEquals(3, recordedRuns("staggered"), "the run count in Redis");
     List<Long> starts = new ArrayList<>(startedNanos);
     Collections.sort(starts);
     for (int i = 1; i < starts.size(); i++) {
@@ -199,6 +202,28 @@ class WatcherRunnerIT {
                     }));
     assertTrue(runners.get(1).runExclusively("failing", period, work(0)), "retried");
     assertFalse(runners.get(2).runExclusively("failing", period, work(0)), "then done");
+    assertEquals(1, recordedRuns("failing"), "the failed run is not counted");
+  }
+
+  @Test
+  void aLateRecordIsCountedButDoesNotMoveTheRecordBack() {
+    JedisPooled client = redis.client();
+    RedisWatcherRuns record = new RedisWatcherRuns(client, redis.prefix());
+    assertEquals(0, recordedRuns("late"));
+    Instant first = record.dueNow("late", Duration.ofMinutes(1)).orElseThrow();
+    Instant second = first.plusSeconds(30);
+    record.recordRun("late", second, Duration.ofMinutes(2));
+    record.recordRun("late", first, Duration.ofMinutes(2));
+    assertEquals(2, recordedRuns("late"), "both runs happened");
+    assertEquals(
+        Long.toString(second.toEpochMilli()),
+        client.get(redis.prefix() + "watcher:late:last-run"),
+        "the later start stays recorded");
+  }
+
+  private long recordedRuns(String watcher) {
+    String count = redis.client().get(redis.prefix() + "watcher:" + watcher + ":runs");
+    return count == null ? 0 : Long.parseLong(count);
   }
 
   @Test
