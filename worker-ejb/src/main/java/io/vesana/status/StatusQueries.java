@@ -31,15 +31,16 @@ public class StatusQueries {
   @Resource(lookup = VesanaDataSource.JNDI_NAME)
   DataSource dataSource;
 
-  private static final String SERVICES =
+  private static final String SERVICES_UNSCOPED =
       "SELECT hs.id, hs.tenant_id, hs.host_id, h.name, hs.name, cs.last_check_at IS NULL,"
           + " coalesce(cs.state, 3), CASE WHEN coalesce(cs.state_type, 1) = 1 THEN 'hard'"
           + " ELSE 'soft' END, coalesce(cs.attempt, 1), cs.last_check_at, cs.last_change_at,"
           + " cs.output, cs.perfdata::text, coalesce(cs.acknowledged, false),"
           + " coalesce(cs.in_downtime, false)"
           + " FROM host_services hs JOIN hosts h ON h.tenant_id = hs.tenant_id AND h.id = hs.host_id"
-          + " LEFT JOIN current_status cs ON cs.tenant_id = hs.tenant_id AND cs.service_id = hs.id"
-          + " WHERE (? OR hs.tenant_id = ANY (?))";
+          + " LEFT JOIN current_status cs ON cs.tenant_id = hs.tenant_id AND cs.service_id = hs.id";
+
+  private static final String SERVICES = SERVICES_UNSCOPED + " WHERE (? OR hs.tenant_id = ANY (?))";
 
   /** The services of a host with their status; empty if the host is not visible. */
   public List<ServiceStatusView> servicesOfHost(Caller caller, long hostId) {
@@ -57,17 +58,30 @@ public class StatusQueries {
    */
   public List<ServiceStatusView> problems(
       Caller caller, Instant beforeChange, long beforeId, int limit) {
+    // One tenant: an equality on tenant_id, so current_status_problems_recent_idx yields rows
+    // already in order (a generic "? OR tenant_id = ANY(?)" plan would sort every problem).
+    boolean oneTenant = !caller.superAdmin() && caller.scope().readableTenants().size() == 1;
+    String tenantCondition =
+        oneTenant
+            ? " AND cs.tenant_id = ?"
+            : caller.superAdmin() ? "" : " AND cs.tenant_id = ANY (?)";
+    String sql =
+        SERVICES_UNSCOPED
+            + " WHERE cs.state <> 0"
+            + tenantCondition
+            + " AND (cs.last_change_at, cs.service_id) < (?, ?)"
+            + " ORDER BY cs.last_change_at DESC, cs.service_id DESC LIMIT ?";
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                SERVICES
-                    + " AND cs.state <> 0"
-                    + " AND (cs.last_change_at, hs.id) < (?, ?)"
-                    + " ORDER BY cs.last_change_at DESC, hs.id DESC LIMIT ?")) {
-      scope(c, ps, caller);
-      ps.setTimestamp(3, Timestamp.from(beforeChange));
-      ps.setLong(4, beforeId);
-      ps.setInt(5, limit);
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (oneTenant) {
+        ps.setLong(i++, caller.scope().readableTenants().iterator().next());
+      } else if (!caller.superAdmin()) {
+        ps.setArray(i++, c.createArrayOf("bigint", caller.scope().readableTenants().toArray()));
+      }
+      ps.setTimestamp(i++, Timestamp.from(beforeChange));
+      ps.setLong(i++, beforeId);
+      ps.setInt(i, limit);
       return rows(ps);
     } catch (SQLException e) {
       throw new IllegalStateException("problems not read", e);
