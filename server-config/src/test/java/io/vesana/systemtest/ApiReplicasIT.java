@@ -501,9 +501,20 @@ class ApiReplicasIT {
     }
   }
 
+  /**
+   * A free port below Linux's ephemeral range (32768+): a port the kernel hands out at random could
+   * be taken by another process's outgoing connection between this check and Payara's bind (seen
+   * once in CI: an instance's HTTP listener failed to start and it never became ready).
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+      try (ServerSocket s = new ServerSocket(port)) {
+        return s.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("no free port found in 20000-31999");
   }
 }

@@ -178,7 +178,12 @@ public final class RedisIngestQueue implements IngestQueue {
       for (StreamGroupInfo g : redis.xinfoGroups(stream)) {
         if (IngestStream.CONSUMER_GROUP.equals(g.getName())) {
           Object lag = g.getGroupInfo().get("lag");
-          return lag instanceof Long l ? l : -1;
+          if (lag instanceof Long l) {
+            return l;
+          }
+          // Redis before 7 reports no lag. Acknowledged entries are deleted (XACK + XDEL), so the
+          // stream holds exactly the unacknowledged ones: undelivered = length - pending.
+          return Math.max(0, redis.xlen(stream) - g.getPending());
         }
       }
     } catch (JedisDataException e) {
