@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,8 +101,8 @@ class ApiReplicasIT {
     // Should the test JVM be killed, its Payara JVMs must not outlive it.
     Runtime.getRuntime().addShutdownHook(cleanup);
     home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "replicas");
-    redisPort = freePort();
-    postgres = EmbeddedPostgresServer.start(home, freePort());
+    redisPort = TestPorts.free();
+    postgres = EmbeddedPostgresServer.start(home, TestPorts.free());
     redis = EmbeddedRedisServer.start(home, redisPort);
     DatabaseEndpoint db = postgres.endpoint();
     Path keys = Files.createDirectories(home.resolve("keys"));
@@ -122,7 +121,7 @@ class ApiReplicasIT {
     env.put("VESANA_WATCHERS_RETENTION_TICK_SECONDS", Long.toString(TICK_SECONDS));
     env.put("VESANA_WATCHERS_RETENTION_PERIOD_SECONDS", Long.toString(PERIOD_SECONDS));
     for (int i = 1; i <= INSTANCES; i++) {
-      int port = freePort();
+      int port = TestPorts.free();
       PayaraInstance api = instance("api-" + i, port);
       apis.add(api);
       ports.add(port);
@@ -499,22 +498,5 @@ class ApiReplicasIT {
         Files.deleteIfExists(p);
       }
     }
-  }
-
-  /**
-   * A free port below Linux's ephemeral range (32768+): a port the kernel hands out at random could
-   * be taken by another process's outgoing connection between this check and Payara's bind (seen
-   * once in CI: an instance's HTTP listener failed to start and it never became ready).
-   */
-  private static int freePort() throws IOException {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
-      try (ServerSocket s = new ServerSocket(port)) {
-        return s.getLocalPort();
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("no free port found in 20000-31999");
   }
 }

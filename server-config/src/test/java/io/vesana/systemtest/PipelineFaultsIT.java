@@ -8,7 +8,6 @@ import io.vesana.launcher.backing.EmbeddedRedisServer;
 import io.vesana.launcher.components.InstanceSpec;
 import io.vesana.launcher.components.PayaraInstance;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,8 +65,8 @@ class PipelineFaultsIT {
   @BeforeEach
   void system() throws Exception {
     home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "faults");
-    pgPort = freePort();
-    redisPort = freePort();
+    pgPort = TestPorts.free();
+    redisPort = TestPorts.free();
     postgres = EmbeddedPostgresServer.start(home, pgPort);
     redis = EmbeddedRedisServer.start(home, redisPort);
     DatabaseEndpoint db = postgres.endpoint();
@@ -85,8 +84,8 @@ class PipelineFaultsIT {
             "5000",
             "VESANA_RECEIVER_AUTH_CACHE_TTL_MS",
             "1000");
-    receiverPort = freePort();
-    workerPort = freePort();
+    receiverPort = TestPorts.free();
+    workerPort = TestPorts.free();
     worker = startWorker();
     awaitReady(worker, "worker");
     receiver =
@@ -319,22 +318,5 @@ class PipelineFaultsIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * A free port below Linux's ephemeral range (32768+): a port the kernel hands out at random could
-   * be taken by another process's outgoing connection between this check and Payara's bind (seen
-   * once in CI: an instance's HTTP listener failed to start and it never became ready).
-   */
-  private static int freePort() throws IOException {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
-      try (ServerSocket s = new ServerSocket(port)) {
-        return s.getLocalPort();
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("no free port found in 20000-31999");
   }
 }
