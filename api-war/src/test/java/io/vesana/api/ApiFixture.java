@@ -19,11 +19,12 @@ import java.sql.Statement;
 import java.util.Base64;
 
 /**
- * The API's test world: a fresh database {@value #DATABASE} (the deployed API migrates it), two
- * tenants and their users, and a signing key pair and a field encryption key generated for this run
- * into {@code vesana.it.keys} (arquillian.xml points the container at them: keys are never kept in
- * the repository). The test keeps the key pair, so it can also forge tokens the way an attacker
- * with or without the key would.
+ * The API's test world: a fresh database {@link #DATABASE} (system property {@code vesana.it.db},
+ * so two checkouts can run their ITs side by side) (the deployed API migrates it), two tenants and
+ * their users, and a signing key pair and a field encryption key generated for this run into {@code
+ * vesana.it.keys} (arquillian.xml points the container at them: keys are never kept in the
+ * repository). The test keeps the key pair, so it can also forge tokens the way an attacker with or
+ * without the key would.
  *
  * <p>Every IT class deploys the WAR on a Payara Micro of its own, in one test JVM: {@link
  * #prepare()} therefore runs once per JVM (a second run would drop the database and replace the
@@ -31,7 +32,7 @@ import java.util.Base64;
  */
 final class ApiFixture {
 
-  static final String DATABASE = "vesana_api_it";
+  static final String DATABASE = System.getProperty("vesana.it.db", "vesana_api_it");
   static final String PASSWORD = "correct horse battery staple";
   static final String ADMIN_A = "admin@acme.example";
   static final String VIEWER_A = "viewer@acme.example";
