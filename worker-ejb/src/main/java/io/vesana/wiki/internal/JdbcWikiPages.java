@@ -19,15 +19,17 @@ import java.util.Optional;
  */
 public final class JdbcWikiPages {
 
+  private static final String LIST = "SELECT id, tenant_id, slug, title, NULL, version,";
+  private static final String ONE = "SELECT id, tenant_id, slug, title, body_md, version,";
   private static final String PAGE =
-      "SELECT id, tenant_id, slug, title, %s, version, author_user_id, updated_by_user_id,"
+      " author_user_id, updated_by_user_id,"
           + " created_at, updated_at FROM wiki_pages WHERE (? OR tenant_id = ANY (?))";
 
   public List<WikiPageView> list(
       Connection c, boolean all, Collection<Long> tenants, long afterId, int limit)
       throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(String.format(PAGE, "NULL") + " AND id > ? ORDER BY id LIMIT ?")) {
+        c.prepareStatement(LIST + PAGE + " AND id > ? ORDER BY id LIMIT ?")) {
       scope(c, ps, all, tenants);
       ps.setLong(3, afterId);
       ps.setInt(4, limit);
@@ -37,8 +39,7 @@ public final class JdbcWikiPages {
 
   public Optional<WikiPageView> find(Connection c, boolean all, Collection<Long> tenants, long id)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(String.format(PAGE, "body_md") + " AND id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(ONE + PAGE + " AND id = ?")) {
       scope(c, ps, all, tenants);
       ps.setLong(3, id);
       List<WikiPageView> found = pages(ps);
@@ -101,7 +102,7 @@ public final class JdbcWikiPages {
         id = rs.getLong(1);
       }
     }
-    revision(c, tenant, id, user);
+    snapshot(c, tenant, id, user);
     return id;
   }
 
@@ -135,7 +136,7 @@ public final class JdbcWikiPages {
         return false;
       }
     }
-    revision(c, tenant, id, user);
+    snapshot(c, tenant, id, user);
     return true;
   }
 
@@ -178,7 +179,7 @@ public final class JdbcWikiPages {
     }
   }
 
-  private static void revision(Connection c, long tenant, long id, long user) throws SQLException {
+  private static void snapshot(Connection c, long tenant, long id, long user) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO wiki_page_revisions (tenant_id, page_id, revision, title, body_md,"
