@@ -399,4 +399,165 @@ class ReportsAdminIT {
             null),
         "/hostId");
   }
+
+  // --- wiki ---------------------------------------------------------------------------------
+
+  static String page(String slug, String title, String body, Long version) {
+    var b = Json.createObjectBuilder().add("slug", slug).add("title", title).add("body_md", body);
+    if (version != null) {
+      b.add("version", version);
+    }
+    return b.build().toString();
+  }
+
+  @Test
+  void wikiPagesKeepRevisionsRefuseStaleSavesAndAreFoundRanked() throws Exception {
+    String admin = token(ADMIN_A);
+    String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String slug = "runbooks/ups-" + word;
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "wiki/pages",
+            admin,
+            page(slug, "UPS " + word, "# UPS\n\nCheck the " + word + " battery.\n", null));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = id(created);
+    assertThat(json(created).getString("body_md"))
+        .isEqualTo("# UPS\n\nCheck the " + word + " battery.\n");
+    send(
+        "POST",
+        "wiki/pages",
+        admin,
+        page("other-" + word, "Other", "mentions " + word + " once", null));
+
+    HttpResponse<String> saved =
+        send(
+            "PUT",
+            "wiki/pages/" + id,
+            admin,
+            page(slug, "UPS " + word, "Replace the " + word + " " + word + " battery.", 0L));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    assertThat(json(saved).getJsonNumber("version").longValue()).isEqualTo(1);
+    HttpResponse<String> stale =
+        send("PUT", "wiki/pages/" + id, admin, page(slug, "Mine", "lost update", 0L));
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    assertPointer(
+        send("PUT", "wiki/pages/" + id, admin, page(slug, "No version", "", null)), "/version");
+    assertPointer(send("POST", "wiki/pages", admin, page("Bad Slug!", "t", "", null)), "/slug");
+    assertThat(send("POST", "wiki/pages", admin, page(slug, "dup", "", null)).statusCode())
+        .isEqualTo(409);
+
+    HttpResponse<String> revisions = send("GET", "wiki/pages/" + id + "/revisions", admin, null);
+    assertThat(json(revisions).getJsonArray("items")).hasSize(2);
+    assertThat(
+            json(send("GET", "wiki/pages/" + id + "/revisions/0", admin, null))
+                .getString("body_md"))
+        .contains("Check the");
+
+    HttpResponse<String> hits = send("GET", "wiki/pages?q=" + word, token(VIEWER_A), null);
+    assertThat(hits.statusCode()).as(hits.body()).isEqualTo(200);
+    var items = json(hits).getJsonArray("items");
+    assertThat(items).hasSize(2);
+    assertThat(items.getJsonObject(0).getJsonNumber("id").longValue()).as("ranked").isEqualTo(id);
+    assertThat(items.getJsonObject(0).getString("snippet")).contains("[[" + word + "]]");
+
+    String b = token(ADMIN_B);
+    assertThat(send("GET", "wiki/pages?q=" + word, b, null).body()).doesNotContain(word);
+    assertThat(send("GET", "wiki/pages/" + id, b, null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "wiki/pages/" + id + "/revisions", b, null).statusCode()).isEqualTo(404);
+    assertThat(send("PUT", "wiki/pages/" + id, b, page(slug, "x", "", 1L)).statusCode())
+        .isEqualTo(404);
+    assertThat(send("DELETE", "wiki/pages/" + id, b, null).statusCode()).isEqualTo(404);
+    assertThat(
+            send("POST", "wiki/pages", token(VIEWER_A), page("v-" + word, "v", "", null))
+                .statusCode())
+        .isEqualTo(403);
+
+    assertThat(send("DELETE", "wiki/pages/" + id, admin, null).statusCode()).isEqualTo(204);
+    assertThat(audit("wiki_page", "" + id))
+        .containsExactly("wiki_page.created", "wiki_page.updated", "wiki_page.deleted");
+  }
+
+  // --- admin --------------------------------------------------------------------------------
+
+  @Test
+  void theAuditLogIsFilteredPagedAndLimitedToTheCallersTenant() throws Exception {
+    String admin = token(ADMIN_A);
+    String name = "audited-" + UUID.randomUUID();
+    long role = id(send("POST", "roles", admin, "{\"name\":\"" + name + "\",\"permissions\":[]}"));
+    send(
+        "PUT",
+        "roles/" + role,
+        admin,
+        "{\"name\":\"" + name + "\",\"permissions\":[\"wiki.read\"]}");
+
+    HttpResponse<String> r =
+        send("GET", "admin/audit-log?entityType=role&actor=" + ADMIN_A + "&limit=1", admin, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonObject first = json(r).getJsonArray("items").getJsonObject(0);
+    assertThat(first.getString("action")).isEqualTo("role.updated");
+    assertThat(first.getJsonObject("after").getJsonArray("permissions").getString(0))
+        .isEqualTo("wiki.read");
+    long next = json(r).getJsonNumber("next_before").longValue();
+    JsonObject second =
+        json(send(
+                "GET",
+                "admin/audit-log?entityType=role&actor=" + ADMIN_A + "&limit=1&before=" + next,
+                admin,
+                null))
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertThat(second.getString("action")).isEqualTo("role.created");
+    assertThat(
+            json(send(
+                    "GET",
+                    "admin/audit-log?entityType=role&from=2999-01-01T00:00:00Z",
+                    admin,
+                    null))
+                .getJsonArray("items"))
+        .isEmpty();
+
+    assertThat(send("GET", "admin/audit-log?limit=500", token(ADMIN_B), null).body())
+        .doesNotContain(name);
+    assertThat(send("GET", "admin/audit-log?limit=500", superAdmin(), null).body()).contains(name);
+    assertThat(send("GET", "admin/audit-log", token(VIEWER_A), null).statusCode()).isEqualTo(403);
+    assertPointer(send("GET", "admin/audit-log?from=yesterday", admin, null), "/from");
+  }
+
+  @Test
+  void systemHealthShowsTheBackingServicesToSuperAdminsOnly() throws Exception {
+    HttpResponse<String> r = send("GET", "admin/health", superAdmin(), null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonObject h = json(r);
+    assertThat(h.getJsonObject("database").getBoolean("up")).isTrue();
+    assertThat(h.getJsonObject("redis").getBoolean("up")).isTrue();
+    assertThat(h.getJsonObject("ingest").getBoolean("up")).as(r.body()).isTrue();
+    assertThat(h.getJsonObject("ingest").getJsonNumber("dead_letters").longValue()).isNotNegative();
+    assertThat(h.getJsonObject("watchers").containsKey("retention-purge")).isTrue();
+    assertThat(send("GET", "admin/health", token(ADMIN_A), null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theNewEndpointsAreInTheOpenApiDocument() throws Exception {
+    String server =
+        base.toString().replaceFirst("//[^:/]+", "//127.0.0.1").replaceFirst("(//[^/]+).*", "$1");
+    HttpResponse<String> doc =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server + "/openapi"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(doc.statusCode()).isEqualTo(200);
+    assertThat(doc.body())
+        .contains(
+            "/v1/roles",
+            "/v1/roles/{id}",
+            "/v1/users/{id}/roles",
+            "/v1/reports/availability",
+            "/v1/wiki/pages",
+            "/v1/wiki/pages/{id}/revisions",
+            "/v1/admin/audit-log",
+            "/v1/admin/health");
+  }
 }
