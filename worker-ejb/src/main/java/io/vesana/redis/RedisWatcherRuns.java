@@ -66,6 +66,14 @@ public final class RedisWatcherRuns implements WatcherRuns {
             Long.toString(startedAt.toEpochMilli()), Long.toString(Math.max(1, keep.toMillis()))));
   }
 
+  @Override
+  public Optional<Instant> lastRun(String watcher) {
+    String last = redis.get(key(watcher));
+    return last == null
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(Long.parseLong(last)));
+  }
+
   private String key(String watcher) {
     return prefix + "watcher:" + watcher + ":last-run";
   }

@@ -24,4 +24,12 @@ public interface WatcherRuns {
    * the period: a forgotten record reads as "never ran", i.e. due. The count is kept.
    */
   void recordRun(String watcher, Instant startedAt, Duration keep);
+
+  /**
+   * When the last recorded run of {@code watcher} started; empty if none is remembered. For
+   * operators (system health), never for deciding whether to run.
+   */
+  default Optional<Instant> lastRun(String watcher) {
+    return Optional.empty();
+  }
 }

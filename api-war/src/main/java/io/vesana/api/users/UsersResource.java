@@ -4,9 +4,12 @@ import io.vesana.api.auth.Access;
 import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.BodyFields;
 import io.vesana.api.problems.Problem;
+import io.vesana.api.roles.RoleJson;
 import io.vesana.auth.BuiltInRole;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
+import io.vesana.auth.RoleAdministration;
+import io.vesana.auth.RoleException;
 import io.vesana.auth.UserAdministration;
 import io.vesana.auth.UserView;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,6 +49,7 @@ public class UsersResource {
 
   @Inject Access access;
   @Inject UserAdministration users;
+  @Inject RoleAdministration roles;
 
   @GET
   public JsonObject list(
@@ -101,6 +107,39 @@ public class UsersResource {
     } catch (UserAdministration.EmailTakenException e) {
       throw Problem.conflict(e.getMessage());
     }
+  }
+
+  /**
+   * Replaces the user's roles: {@code {"roles": ["operator"], "role_ids": [12]}} (built-in names,
+   * custom role ids of the user's tenant). Takes effect with the user's next access token.
+   */
+  @PUT
+  @Path("{id}/roles")
+  public JsonObject assignRoles(@PathParam("id") long id, JsonObject body) {
+    Caller caller = access.require(Permissions.USERS_MANAGE);
+    JsonObject b = BodyFields.only(body, Set.of("roles", "role_ids"));
+    Set<BuiltInRole> builtIn = new HashSet<>();
+    for (String name : RoleJson.strings(b, "roles", false)) {
+      builtIn.add(
+          BuiltInRole.byName(name)
+              .filter(r -> r != BuiltInRole.SUPER_ADMIN)
+              .orElseThrow(
+                  () ->
+                      BodyFields.invalid(
+                          "roles", "roles must name tenant_admin, operator or viewer")));
+    }
+    Set<Long> custom = RoleJson.ids(b, "role_ids");
+    if (builtIn.isEmpty() && custom.isEmpty()) {
+      throw BodyFields.invalid("roles", "a user needs at least one role");
+    }
+    try {
+      if (roles.assign(caller, id, builtIn, custom).isEmpty()) {
+        throw Problem.notFound("User");
+      }
+    } catch (RoleException e) {
+      throw RoleJson.problem(e);
+    }
+    return users.get(caller, id).map(UsersResource::write).orElseThrow();
   }
 
   @DELETE
