@@ -61,7 +61,7 @@ public class IngestConsumers {
   long claimIdleMs;
 
   @Inject
-  @ConfigProperty(name = "vesana.ingest.context-ttl-ms", defaultValue = "10000")
+  @ConfigProperty(name = "vesana.ingest.context-ttl-ms", defaultValue = "600000")
   long contextTtlMs;
 
   @Inject
@@ -95,7 +95,7 @@ public class IngestConsumers {
             Duration.ofMillis(claimIdleMs),
             d.backoffMin(),
             d.backoffMax(),
-            Duration.ofMillis(Math.min(contextTtlMs, 30_000)),
+            Duration.ofMillis(Math.max(1000, contextTtlMs)),
             d.contextCacheEntries());
     IngestPipeline pipeline =
         new IngestPipeline(dataSource, queue, settings, metrics, alertEvents::fire);

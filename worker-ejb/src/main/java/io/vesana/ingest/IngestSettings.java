@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param batchEntries stream entries per read and per transaction
  * @param maxDeliveries an entry handed out more often than this goes to dead letters
  * @param claimIdle entries another consumer left pending this long are taken over
- * @param contextTtl how long host/service lookups are cached
+ * @param contextTtl longest life of a cached host/service lookup while its tenant's cache
+ *     generation is unchanged (changes invalidate it within seconds, see JdbcServiceContexts)
  */
 public record IngestSettings(
     int batchEntries,
@@ -28,7 +29,7 @@ public record IngestSettings(
         Duration.ofSeconds(60),
         Duration.ofMillis(500),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(10),
+        Duration.ofMinutes(10),
         200_000);
   }
 

@@ -71,22 +71,30 @@ class IngestThroughputIT {
       }
     }
     long total = (long) HOSTS * SERVICES * ROUNDS;
+    ReusingDataSource pool = new ReusingDataSource(fx.dataSource());
+    CpuMeter cpu = new CpuMeter(pool);
+    cpu.start();
     long start = System.nanoTime();
     for (int i = 0; i < threads; i++) {
-      fx.start("bench-" + threads + "-" + i);
+      fx.start("bench-" + threads + "-" + i, pool, fx.queue, fx.settings());
     }
     await("stored", Duration.ofMinutes(5), () -> fx.stats.stored.sum() - before == total);
     double seconds = (System.nanoTime() - start) / 1e9;
+    long[] used = cpu.elapsed();
     fx.stopAll();
+    pool.close();
     // Printed, never asserted (a test does not assert on wall-clock speed).
     String line =
         String.format(
             Locale.ROOT,
-            "ingest throughput: %d results, %d thread(s): %.1f s, %.0f rows/s",
+            "ingest throughput: %d results, %d thread(s): %.1f s, %.0f rows/s;"
+                + " CPU per result: worker JVM %.1f us, PostgreSQL backends %.1f us",
             total,
             threads,
             seconds,
-            total / seconds);
+            total / seconds,
+            used[0] / 1e3 / total,
+            used[1] / 1e3 / total);
     Logger.getLogger("vesana.bench").info(line);
   }
 }

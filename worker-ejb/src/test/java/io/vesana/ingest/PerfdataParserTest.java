@@ -87,4 +87,85 @@ class PerfdataParserTest {
     assertNull(parser.toJson("   "));
     assertNull(parser.toJson(null));
   }
+
+  /**
+   * The scanner against the regular-expression parser it replaced, on generated perfdata: numbers
+   * in every form (signs, leading zeros, bare fractions, exponents, tiny values, negative zero),
+   * units that scale and that do not, thresholds and ranges, and junk. Same text out, always.
+   */
+  @Test
+  void sameOutputAsTheRegularExpressionParser() {
+    RegexPerfdataOracle oracle = new RegexPerfdataOracle();
+    java.util.Random random = new java.util.Random(20261124L);
+    String[] numbers = {
+      "0",
+      "-0",
+      "+0",
+      "0.0",
+      "-0.00",
+      "007",
+      "1",
+      "-1",
+      "12.50",
+      "5.",
+      ".5",
+      "-.5",
+      "1e3",
+      "1E-7",
+      "2e+2",
+      "0.000001",
+      "0.0000001",
+      "0.000000",
+      "0.0000000",
+      "-0.0000001",
+      "123456789012345678",
+      "1.5e",
+      "1e5.3",
+      "1..2",
+      "--1",
+      "U",
+      "",
+      "3.14159",
+      "100",
+      "0.01",
+      "-12.345"
+    };
+    String[] units = {
+      "", "", "", "ms", "s", "us", "ns", "B", "KB", "MB", "GB", "TB", "%", "c", "dBm", "e5", "x",
+      "."
+    };
+    String[] thresholds = {"", "5", "~:10", "@10:20", "10:", "abc", "-1.5", "1e2", "0.0000001"};
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder p = new StringBuilder();
+      int metrics = 1 + random.nextInt(3);
+      for (int m = 0; m < metrics; m++) {
+        if (m > 0) {
+          p.append(' ');
+        }
+        p.append(random.nextInt(8) == 0 ? "'a b'" : "m" + m).append('=');
+        p.append(numbers[random.nextInt(numbers.length)])
+            .append(units[random.nextInt(units.length)]);
+        int parts = random.nextInt(5);
+        for (int t = 0; t < parts; t++) {
+          p.append(';').append(thresholds[random.nextInt(thresholds.length)]);
+        }
+      }
+      String text = p.toString();
+      assertEquals(oracle.toJson(text), parser.toJson(text), text);
+    }
+  }
+
+  /** The number forms BigDecimal would print differently are never copied as sent. */
+  @Test
+  void copiesOnlyNumbersBigDecimalPrintsTheSame() {
+    for (String s :
+        new String[] {"0", "1", "-1", "12.50", "0.000001", "0.000000", "100", "-0.5", "0.0", "9"}) {
+      assertTrue(PerfdataParser.printsAsIs(s, s.length()), s);
+      assertEquals(new java.math.BigDecimal(s).toString(), s);
+    }
+    for (String s :
+        new String[] {"-0", "007", "5.", "+1", "0.0000001", "0.0000000", "-0.0", "1e3"}) {
+      assertFalse(PerfdataParser.printsAsIs(s, s.length()), s);
+    }
+  }
 }

@@ -5,23 +5,23 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * A bounded LRU map whose entries expire a fixed time after they were put. Absent values are cached
- * too (as {@code null} wrapped in a hit), so a sender that keeps naming an unknown host costs one
- * query per TTL, not one per result. Thread-safe (one lock; lookups are short).
+ * A bounded LRU map whose entries carry a tag (the tenant's cache generation when they were loaded)
+ * and the time they were put. A lookup names the tag it expects and the oldest age it accepts; an
+ * entry with another tag or older than that is a miss and is dropped. Absent values are cached too
+ * (as {@code null} wrapped in a hit), so a sender that keeps naming an unknown host costs one query
+ * per generation, not one per result. Thread-safe (one lock; lookups are short).
  */
 public final class ExpiringCache<K, V> {
 
   /** A cache hit; {@code value} may be null for a remembered absence. */
   public record Hit<V>(V value) {}
 
-  private record Slot<V>(V value, long expiresAtNanos) {}
+  private record Slot<V>(V value, long tag, long putAtNanos) {}
 
-  private final long ttlNanos;
   private final LongSupplier nanoClock;
   private final Map<K, Slot<V>> map;
 
-  public ExpiringCache(int maxEntries, long ttlNanos, LongSupplier nanoClock) {
-    this.ttlNanos = ttlNanos;
+  public ExpiringCache(int maxEntries, LongSupplier nanoClock) {
     this.nanoClock = nanoClock;
     this.map =
         new LinkedHashMap<>(256, 0.75f, true) {
@@ -34,22 +34,21 @@ public final class ExpiringCache<K, V> {
         };
   }
 
-  public synchronized Hit<V> get(K key) {
+  /** The entry if it was put with {@code tag} at most {@code maxAgeNanos} ago, else null. */
+  public synchronized Hit<V> get(K key, long tag, long maxAgeNanos) {
     Slot<V> slot = map.get(key);
     if (slot == null) {
       return null;
     }
-    if (nanoClock.getAsLong() - slot.expiresAtNanos() > 0) {
+    if (slot.tag() != tag || nanoClock.getAsLong() - slot.putAtNanos() > maxAgeNanos) {
       map.remove(key);
       return null;
     }
     return new Hit<>(slot.value());
   }
 
-  /** Caches {@code value}; a remembered absence (null) lives a fifth of the TTL. */
-  public synchronized void put(K key, V value) {
-    long ttl = value == null ? ttlNanos / 5 : ttlNanos;
-    map.put(key, new Slot<>(value, nanoClock.getAsLong() + ttl));
+  public synchronized void put(K key, V value, long tag) {
+    map.put(key, new Slot<>(value, tag, nanoClock.getAsLong()));
   }
 
   public synchronized void clear() {

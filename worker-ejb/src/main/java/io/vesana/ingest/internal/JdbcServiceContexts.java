@@ -21,11 +21,15 @@ import java.util.function.LongSupplier;
 
 /**
  * Maps (tenant, host name, service name) to ids and effective check configuration, with a bounded
- * cache whose entries live {@code ttl} (the invalidation: a renamed, deleted or reconfigured
- * service is seen within one TTL; a stale id that no longer exists fails its batch with a foreign
- * key error, and the pipeline clears the cache before retrying entry by entry). Lookups for a batch
- * are one query per kind for everything not cached. Names match case-insensitively, as the unique
- * indexes do.
+ * cache. Invalidation is by change, not by clock: every entry is tagged with its tenant's cache
+ * generation (V12: triggers bump it whenever hosts, services, profiles, checks or agents of the
+ * tenant change), the generations are re-read every ~2 s ({@link TenantGenerations}), and an entry
+ * whose tenant moved on is a miss. So an agent that reports every minute hits the cache for as long
+ * as its inventory is unchanged (up to {@code ttl}), and an edit is seen within seconds. Should the
+ * generations stop being readable, entries live only {@link #FALLBACK_TTL_NANOS}. A stale id that
+ * no longer exists fails its batch with a foreign key error, and the pipeline clears the cache
+ * before retrying entry by entry. Lookups for a batch are one query per kind for everything not
+ * cached. Names match case-insensitively, as the unique indexes do.
  *
  * <p>Unknown services are created when the host's profile allows it ({@code
  * profiles.auto_create_services}): linked to the profile's enabled check of that name, else a
@@ -47,6 +51,18 @@ public final class JdbcServiceContexts {
 
   private record AgentKey(long tenantId, long tokenId) {}
 
+  /** Entry lifetime while the generations cannot be read: the old fixed TTL. */
+  static final long FALLBACK_TTL_NANOS = 10_000_000_000L;
+
+  /** What one batch looks up with: the generations as it found them, and the age it accepts. */
+  private record View(Map<Long, Long> generations, long maxAgeNanos) {
+    long tag(long tenantId) {
+      return TenantGenerations.of(generations, tenantId);
+    }
+  }
+
+  private final long ttlNanos;
+  private final TenantGenerations generations;
   private final ExpiringCache<HostKey, HostRef> hosts;
   private final ExpiringCache<ServiceKey, ResolvedService> services;
   private final ExpiringCache<AgentKey, Set<Long>> agents;
@@ -60,9 +76,11 @@ public final class JdbcServiceContexts {
 
   /** With the clock the cache entries expire by (tests pass their own). */
   public JdbcServiceContexts(int maxEntries, long ttlNanos, LongSupplier nanoClock) {
-    hosts = new ExpiringCache<>(maxEntries, ttlNanos, nanoClock);
-    services = new ExpiringCache<>(maxEntries, ttlNanos, nanoClock);
-    agents = new ExpiringCache<>(maxEntries, ttlNanos, nanoClock);
+    this.ttlNanos = ttlNanos;
+    generations = new TenantGenerations(nanoClock);
+    hosts = new ExpiringCache<>(maxEntries, nanoClock);
+    services = new ExpiringCache<>(maxEntries, nanoClock);
+    agents = new ExpiringCache<>(maxEntries, nanoClock);
   }
 
   public void invalidateAll() {
@@ -81,9 +99,14 @@ public final class JdbcServiceContexts {
       List<ResolvedResult> resolved,
       List<RejectedResult> rejected)
       throws SQLException {
-    Map<AgentKey, Set<Long>> agentHosts = loadAgents(c, entries);
-    Map<HostKey, HostRef> hostRefs = loadHosts(c, entries);
-    Map<ServiceKey, ResolvedService> known = loadServices(c, entries, hostRefs);
+    generations.refreshIfDue(c);
+    View view =
+        new View(
+            generations.snapshot(),
+            generations.current() ? ttlNanos : Math.min(ttlNanos, FALLBACK_TTL_NANOS));
+    Map<AgentKey, Set<Long>> agentHosts = loadAgents(c, entries, view);
+    Map<HostKey, HostRef> hostRefs = loadHosts(c, entries, view);
+    Map<ServiceKey, ResolvedService> known = loadServices(c, entries, hostRefs, view);
     for (DecodedEntry e : entries) {
       Set<Long> owned = agentHosts(e, agentHosts);
       for (IncomingResult r : e.results()) {
@@ -99,7 +122,7 @@ public final class JdbcServiceContexts {
         ServiceKey key = new ServiceKey(e.tenantId(), host.hostId(), r.service());
         ResolvedService service = known.get(key);
         if (service == null && host.autoCreate()) {
-          service = autoCreate(c, key, host);
+          service = autoCreate(c, key, host, view);
           known.put(key, service);
         }
         if (service == null) {
@@ -123,8 +146,9 @@ public final class JdbcServiceContexts {
   }
 
   /** Remembers a cache hit (possibly a remembered absence) in the batch's snapshot. */
-  private static <K, V> boolean fromCache(ExpiringCache<K, V> cache, K key, Map<K, V> snapshot) {
-    ExpiringCache.Hit<V> hit = cache.get(key);
+  private static <K, V> boolean fromCache(
+      ExpiringCache<K, V> cache, K key, long tag, long maxAgeNanos, Map<K, V> snapshot) {
+    ExpiringCache.Hit<V> hit = cache.get(key, tag, maxAgeNanos);
     if (hit == null) {
       return false;
     }
@@ -132,7 +156,7 @@ public final class JdbcServiceContexts {
     return true;
   }
 
-  private Map<AgentKey, Set<Long>> loadAgents(Connection c, List<DecodedEntry> entries)
+  private Map<AgentKey, Set<Long>> loadAgents(Connection c, List<DecodedEntry> entries, View view)
       throws SQLException {
     Map<AgentKey, Set<Long>> snapshot = new HashMap<>();
     Set<AgentKey> missing = new LinkedHashSet<>();
@@ -140,7 +164,7 @@ public final class JdbcServiceContexts {
       AgentKey k = new AgentKey(e.tenantId(), e.credentialId());
       if (IngestStream.SOURCE_AGENT.equals(e.source())
           && !snapshot.containsKey(k)
-          && !fromCache(agents, k, snapshot)) {
+          && !fromCache(agents, k, view.tag(k.tenantId()), view.maxAgeNanos(), snapshot)) {
         missing.add(k);
       }
     }
@@ -167,20 +191,21 @@ public final class JdbcServiceContexts {
     }
     for (AgentKey k : missing) {
       Set<Long> owned = Set.copyOf(found.getOrDefault(k, Set.of()));
-      agents.put(k, owned);
+      agents.put(k, owned, view.tag(k.tenantId()));
       snapshot.put(k, owned);
     }
     return snapshot;
   }
 
-  private Map<HostKey, HostRef> loadHosts(Connection c, List<DecodedEntry> entries)
+  private Map<HostKey, HostRef> loadHosts(Connection c, List<DecodedEntry> entries, View view)
       throws SQLException {
     Map<HostKey, HostRef> snapshot = new HashMap<>();
     Set<HostKey> missing = new LinkedHashSet<>();
     for (DecodedEntry e : entries) {
       for (IncomingResult r : e.results()) {
         HostKey k = new HostKey(e.tenantId(), r.host());
-        if (!snapshot.containsKey(k) && !fromCache(hosts, k, snapshot)) {
+        if (!snapshot.containsKey(k)
+            && !fromCache(hosts, k, view.tag(k.tenantId()), view.maxAgeNanos(), snapshot)) {
           missing.add(k);
         }
       }
@@ -209,14 +234,14 @@ public final class JdbcServiceContexts {
     }
     for (HostKey k : missing) {
       HostRef ref = found.get(k);
-      hosts.put(k, ref);
+      hosts.put(k, ref, view.tag(k.tenantId()));
       snapshot.put(k, ref);
     }
     return snapshot;
   }
 
   private Map<ServiceKey, ResolvedService> loadServices(
-      Connection c, List<DecodedEntry> entries, Map<HostKey, HostRef> hostRefs)
+      Connection c, List<DecodedEntry> entries, Map<HostKey, HostRef> hostRefs, View view)
       throws SQLException {
     Map<ServiceKey, ResolvedService> snapshot = new HashMap<>();
     Set<ServiceKey> missing = new LinkedHashSet<>();
@@ -225,21 +250,22 @@ public final class JdbcServiceContexts {
         HostRef h = hostRefs.get(new HostKey(e.tenantId(), r.host()));
         if (h != null) {
           ServiceKey k = new ServiceKey(e.tenantId(), h.hostId(), r.service());
-          if (!snapshot.containsKey(k) && !fromCache(services, k, snapshot)) {
+          if (!snapshot.containsKey(k)
+              && !fromCache(services, k, view.tag(k.tenantId()), view.maxAgeNanos(), snapshot)) {
             missing.add(k);
           }
         }
       }
     }
     if (!missing.isEmpty()) {
-      snapshot.putAll(queryServices(c, new ArrayList<>(missing)));
+      snapshot.putAll(queryServices(c, new ArrayList<>(missing), view));
     }
     return snapshot;
   }
 
   /** Looks the keys up, caches the answers (absences too) and returns them, absences as null. */
-  private Map<ServiceKey, ResolvedService> queryServices(Connection c, List<ServiceKey> keys)
-      throws SQLException {
+  private Map<ServiceKey, ResolvedService> queryServices(
+      Connection c, List<ServiceKey> keys, View view) throws SQLException {
     Map<ServiceKey, ResolvedService> found = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -266,13 +292,13 @@ public final class JdbcServiceContexts {
     }
     Map<ServiceKey, ResolvedService> answers = new HashMap<>();
     for (ServiceKey k : keys) {
-      services.put(k, found.get(k));
+      services.put(k, found.get(k), view.tag(k.tenantId()));
       answers.put(k, found.get(k));
     }
     return answers;
   }
 
-  private ResolvedService autoCreate(Connection c, ServiceKey key, HostRef host)
+  private ResolvedService autoCreate(Connection c, ServiceKey key, HostRef host, View view)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -291,6 +317,6 @@ public final class JdbcServiceContexts {
       ps.setString(6, key.name());
       ps.executeUpdate();
     }
-    return queryServices(c, List.of(key)).get(key);
+    return queryServices(c, List.of(key), view).get(key);
   }
 }
