@@ -100,6 +100,7 @@ public class HostAdministration {
     h.setDisplayName(d.displayName());
     h.assignGroup(d.hostGroupId());
     h.assignProfile(d.profileId());
+    h.assignCollector(d.collectorId());
     h.setEnabled(d.enabled());
   }
 
@@ -133,6 +134,9 @@ public class HostAdministration {
     }
     if (v.profileId() != null) {
       b.add("profile_id", v.profileId());
+    }
+    if (v.collectorId() != null) {
+      b.add("collector_id", v.collectorId());
     }
     return b.build();
   }
