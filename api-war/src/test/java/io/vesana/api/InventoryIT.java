@@ -6,6 +6,8 @@ import static io.vesana.api.ApiFixture.PASSWORD;
 import static io.vesana.api.ApiFixture.VIEWER_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vesana.secrets.FieldCipher;
+import io.vesana.secrets.SecretColumn;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,12 +18,15 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -425,6 +430,189 @@ class InventoryIT {
     assertThat(send("DELETE", "profiles/" + ups, admin, null).statusCode()).isEqualTo(409);
   }
 
+  // --- collectors and agents -----------------------------------------------------------------
+
+  HttpResponse<String> fetch(String path, String header, String secret, String etag)
+      throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create(root() + "/v1/" + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-Software-Version", "2.0.1");
+    if (secret != null) {
+      r.header(header, secret);
+    }
+    if (etag != null) {
+      r.header("If-None-Match", etag);
+    }
+    return http.send(r.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A stored SNMP community, encrypted with this run's field key as the server would. */
+  static long community(long tenant, String secret) throws Exception {
+    String key =
+        Files.readString(
+                ApiFixture.keyDir().resolve(ApiFixture.FIELD_KEY_FILE), StandardCharsets.US_ASCII)
+            .strip();
+    FieldCipher cipher = FieldCipher.of(Base64.getUrlDecoder().decode(key));
+    try (Connection c = ApiFixture.connect(ApiFixture.DATABASE);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO credentials (tenant_id, name, kind, secret_ciphertext)"
+                    + " VALUES (?, ?, 'snmp_community', ?) RETURNING id")) {
+      ps.setLong(1, tenant);
+      ps.setString(2, unique("community"));
+      ps.setBytes(3, cipher.encrypt(secret, SecretColumn.CREDENTIALS_SECRET.context()));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Test
+  void aRegisteredCollectorFetchesItsChecksWithCredentialsAndAnEtag() throws Exception {
+    String admin = token(ADMIN_A);
+    HttpResponse<String> reg =
+        send("POST", "collectors", admin, "{\"name\":\"" + unique("dc") + "\"}");
+    long collector = created(reg);
+    String apiKey = json(reg).getString("api_key");
+    assertThat(reg.headers().firstValue("Cache-Control")).contains("no-store");
+    long tenant = json(reg).getJsonNumber("tenant_id").longValue();
+    long secret = community(tenant, "s3cret-community");
+    long profile = profile(admin, unique("switch"));
+    created(
+        send(
+            "POST",
+            "profiles/" + profile + "/checks",
+            admin,
+            "{\"name\":\"Uptime\",\"kind\":\"snmp\",\"settings\":{\"oid\":\"1.3.6.1.2.1.1.3.0\"},"
+                + "\"credential_id\":"
+                + secret
+                + "}"));
+    long host =
+        created(
+            send(
+                "POST",
+                "hosts",
+                admin,
+                "{\"name\":\""
+                    + unique("sw")
+                    + "\",\"address\":\"192.0.2.9\",\"profile_id\":"
+                    + profile
+                    + ",\"collector_id\":"
+                    + collector
+                    + "}"));
+
+    HttpResponse<String> config = fetch("collector/config", "X-API-Key", apiKey, null);
+    assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+    assertThat(config.headers().firstValue("X-Poll-Interval")).contains("60");
+    assertThat(config.headers().firstValue("Cache-Control")).contains("no-store");
+    String etag = config.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).startsWith("\"").endsWith("\"");
+    JsonObject body = json(config);
+    assertThat(body.getJsonArray("checks")).hasSize(1);
+    assertThat(body.getJsonArray("checks").getJsonObject(0).getJsonNumber("host_id").longValue())
+        .isEqualTo(host);
+    assertThat(body.getJsonArray("credentials").getJsonObject(0).getString("secret"))
+        .isEqualTo("s3cret-community");
+
+    HttpResponse<String> again = fetch("collector/config", "X-API-Key", apiKey, etag);
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(fetch("collector/config", "X-API-Key", "vsk_nope", null).statusCode())
+        .isEqualTo(401);
+    assertThat(fetch("collector/config", "X-API-Key", null, null).statusCode()).isEqualTo(401);
+
+    JsonObject listed = json(send("GET", "collectors/" + collector, admin, null));
+    assertThat(listed.getString("status")).isEqualTo("online");
+    assertThat(listed.getString("software_version")).isEqualTo("2.0.1");
+    assertThat(listed.isNull("last_seen_at")).isFalse();
+    assertThat(listed.containsKey("api_key")).isFalse();
+    assertThat(json(send("GET", "collectors?status=online", admin, null)).toString())
+        .contains("\"id\":" + collector);
+    assertThat(send("GET", "collectors?status=bogus", admin, null).statusCode()).isEqualTo(400);
+
+    String globex = token(ADMIN_B);
+    assertThat(send("GET", "collectors/" + collector, globex, null).statusCode()).isEqualTo(404);
+    assertThat(send("DELETE", "collectors/" + collector, globex, null).statusCode()).isEqualTo(404);
+    String viewer = token(VIEWER_A);
+    assertThat(send("GET", "collectors", viewer, null).statusCode()).isEqualTo(403);
+    assertThat(send("POST", "collectors", viewer, "{\"name\":\"v\"}").statusCode()).isEqualTo(403);
+    assertThat(pointers(send("POST", "collectors", admin, "{\"name\":\"\"}")))
+        .containsExactly("/name");
+
+    assertThat(send("DELETE", "collectors/" + collector, admin, null).statusCode()).isEqualTo(204);
+    assertThat(fetch("collector/config", "X-API-Key", apiKey, null).statusCode()).isEqualTo(401);
+    assertThat(audit("collector", collector))
+        .containsExactly("collector.created", "collector.deleted");
+  }
+
+  @Test
+  void anAgentEnrolsWithItsTokenAndFetchesItsLocalChecks() throws Exception {
+    String admin = token(ADMIN_A);
+    String name = unique("db");
+    long host = created(send("POST", "hosts", admin, "{\"name\":\"" + name + "\"}"));
+    created(
+        send(
+            "POST",
+            "hosts/" + host + "/services",
+            admin,
+            "{\"name\":\"Disk\",\"kind\":\"nagios_plugin\",\"settings\":{\"command\":\"check_disk\"}}"));
+    created(
+        send(
+            "POST",
+            "hosts/" + host + "/services",
+            admin,
+            "{\"name\":\"Ping\",\"kind\":\"ping\",\"settings\":{}}"));
+    HttpResponse<String> issued = send("POST", "agent-tokens", admin, "{\"description\":\"db\"}");
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    String agentToken = json(issued).getString("token");
+
+    assertThat(fetch("agent/config", "X-Agent-Token", agentToken, null).statusCode())
+        .isEqualTo(409);
+    HttpRequest enrol =
+        HttpRequest.newBuilder(URI.create(root() + "/v1/agent/enrol"))
+            .header("X-Agent-Token", agentToken)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"host\":\"" + name + "\",\"hostname\":\"db.local\",\"os\":\"linux\"}"))
+            .build();
+    HttpResponse<String> enrolled = http.send(enrol, HttpResponse.BodyHandlers.ofString());
+    assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+    assertThat(json(enrolled).getJsonNumber("host_id").longValue()).isEqualTo(host);
+
+    HttpResponse<String> config = fetch("agent/config", "X-Agent-Token", agentToken, null);
+    assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+    assertThat(config.headers().firstValue("X-Poll-Interval")).contains("300");
+    JsonObject body = json(config);
+    assertThat(body.getJsonArray("checks")).hasSize(1);
+    assertThat(body.getJsonArray("checks").getJsonObject(0).getString("service")).isEqualTo("Disk");
+    String etag = config.headers().firstValue("ETag").orElseThrow();
+    assertThat(fetch("agent/config", "X-Agent-Token", agentToken, etag).statusCode())
+        .isEqualTo(304);
+    assertThat(fetch("agent/config", "X-Agent-Token", "vesana_agent_forged", null).statusCode())
+        .isEqualTo(401);
+
+    JsonObject agents = json(send("GET", "agents?host_id=" + host, admin, null));
+    assertThat(agents.getJsonArray("items")).hasSize(1);
+    JsonObject agent = agents.getJsonArray("items").getJsonObject(0);
+    assertThat(agent.getString("hostname")).isEqualTo("db.local");
+    assertThat(agent.getString("status")).isEqualTo("online");
+    assertThat(agent.isNull("last_seen_at")).isFalse();
+    long agentId = agent.getJsonNumber("id").longValue();
+    String globex = token(ADMIN_B);
+    assertThat(send("GET", "agents/" + agentId, globex, null).statusCode()).isEqualTo(404);
+    assertThat(send("DELETE", "agents/" + agentId, globex, null).statusCode()).isEqualTo(404);
+    assertThat(json(send("GET", "agents?limit=500", globex, null)).toString())
+        .doesNotContain("db.local");
+    assertThat(send("DELETE", "agents/" + agentId, token(VIEWER_A), null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("DELETE", "agents/" + agentId, admin, null).statusCode()).isEqualTo(204);
+    assertThat(fetch("agent/config", "X-Agent-Token", agentToken, null).statusCode())
+        .isEqualTo(401);
+  }
+
   @Test
   void theOpenApiDocumentCoversTheInventoryEndpoints() throws Exception {
     String server = root().replaceFirst("(//[^/]+).*", "$1");
@@ -444,6 +632,11 @@ class InventoryIT {
             "/v1/profiles/{profileId}/checks/{id}",
             "/v1/hosts/{hostId}/services",
             "/v1/hosts/{hostId}/services/{id}",
-            "/v1/hosts/{hostId}/services/{id}/effective-config");
+            "/v1/hosts/{hostId}/services/{id}/effective-config",
+            "/v1/collectors",
+            "/v1/agents",
+            "/v1/agent/enrol",
+            "/v1/agent/config",
+            "/v1/collector/config");
   }
 }
