@@ -47,24 +47,32 @@ final class ServiceValidation {
       validateMerged(kind, check.settings(), overrides, errors);
     } else {
       kind = d.kind() == null ? null : CheckKind.byCode(d.kind()).orElse(null);
-      if (kind == null) {
-        errors.add(
-            new FieldError(
-                "/kind", "kind is required without profile_check_id and must be a check kind"));
-      } else if (d.settings() == null) {
-        errors.add(new FieldError("/settings", "settings are required without profile_check_id"));
-      } else {
-        settings = parse(kind, d.settings(), "/settings", errors);
-      }
-      if (!overrides.isEmpty()) {
-        errors.add(
-            new FieldError("/overrides", "overrides apply only to a service of a profile check"));
-      }
+      settings = standalone(kind, d, overrides, errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidCheckException(errors);
     }
     return new Result(kind, new ValidatedService(d, settings, overrides.toString()));
+  }
+
+  /** A service without a profile check: kind and settings of its own, no overrides. */
+  private static String standalone(
+      CheckKind kind, HostServiceDraft d, JsonObject overrides, List<FieldError> errors) {
+    String settings = null;
+    if (kind == null) {
+      errors.add(
+          new FieldError(
+              "/kind", "kind is required without profile_check_id and must be a check kind"));
+    } else if (d.settings() == null) {
+      errors.add(new FieldError("/settings", "settings are required without profile_check_id"));
+    } else {
+      settings = parse(kind, d.settings(), "/settings", errors);
+    }
+    if (!overrides.isEmpty()) {
+      errors.add(
+          new FieldError("/overrides", "overrides apply only to a service of a profile check"));
+    }
+    return settings;
   }
 
   private static void validateMerged(
