@@ -34,6 +34,10 @@ public class Host extends TenantOwnedEntity {
   @Column(name = "profile_id")
   private Long profileId;
 
+  /** The collector that runs this host's remote checks; null for agent-only or passive hosts. */
+  @Column(name = "collector_id")
+  private Long collectorId;
+
   @Column(nullable = false)
   private boolean enabled = true;
 
@@ -108,6 +112,14 @@ public class Host extends TenantOwnedEntity {
 
   public void assignProfile(Long profileId) {
     this.profileId = profileId;
+  }
+
+  public Long collectorId() {
+    return collectorId;
+  }
+
+  public void assignCollector(Long collectorId) {
+    this.collectorId = collectorId;
   }
 
   public boolean enabled() {

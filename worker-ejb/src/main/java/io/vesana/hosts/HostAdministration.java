@@ -3,6 +3,7 @@ package io.vesana.hosts;
 import io.vesana.audit.AuditTrail;
 import io.vesana.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,6 +24,7 @@ public class HostAdministration {
 
   @Inject Hosts hosts;
   @Inject AuditTrail audit;
+  @Inject Event<HostProfileAssigned> profileAssigned;
 
   public List<HostView> list(Caller caller, String text, long afterId, int limit) {
     return hosts.search(caller.scope(), text, afterId, limit).stream().map(HostView::of).toList();
@@ -43,6 +45,9 @@ public class HostAdministration {
     }
     HostView v = HostView.of(h);
     audit.record(caller, tenant, "host.created", "host", Long.toString(v.id()), null, json(v));
+    if (v.profileId() != null) {
+      profileAssigned.fire(new HostProfileAssigned(tenant, v.id(), v.profileId()));
+    }
     return v;
   }
 
@@ -73,6 +78,9 @@ public class HostAdministration {
         Long.toString(id),
         json(before),
         json(after));
+    if (after.profileId() != null && !after.profileId().equals(before.profileId())) {
+      profileAssigned.fire(new HostProfileAssigned(after.tenantId(), id, after.profileId()));
+    }
     return Optional.of(after);
   }
 
@@ -92,6 +100,7 @@ public class HostAdministration {
     h.setDisplayName(d.displayName());
     h.assignGroup(d.hostGroupId());
     h.assignProfile(d.profileId());
+    h.assignCollector(d.collectorId());
     h.setEnabled(d.enabled());
   }
 
@@ -125,6 +134,9 @@ public class HostAdministration {
     }
     if (v.profileId() != null) {
       b.add("profile_id", v.profileId());
+    }
+    if (v.collectorId() != null) {
+      b.add("collector_id", v.collectorId());
     }
     return b.build();
   }

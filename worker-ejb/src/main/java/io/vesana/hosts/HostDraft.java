@@ -12,4 +12,5 @@ public record HostDraft(
     String address,
     Long hostGroupId,
     Long profileId,
+    Long collectorId,
     boolean enabled) {}

@@ -6,10 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
-/** A named group of hosts of one tenant; groups nest through {@code parentId} (same tenant). */
+/**
+ * A named group of hosts of one tenant; groups nest through {@code parentId} (same tenant). The
+ * database refuses a group that is its own parent; longer cycles are refused by {@link
+ * HostGroupAdministration} before it moves a group.
+ */
 @Entity
 @Table(name = "host_groups")
 public class HostGroup extends TenantOwnedEntity {
@@ -21,8 +27,16 @@ public class HostGroup extends TenantOwnedEntity {
   @Column(nullable = false)
   private String name;
 
+  private String description;
+
   @Column(name = "parent_id")
   private Long parentId;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt = Instant.now();
+
+  @Column(name = "updated_at", insertable = false)
+  private Instant updatedAt;
 
   @Version private long version;
 
@@ -32,6 +46,11 @@ public class HostGroup extends TenantOwnedEntity {
     super(tenantId);
     rename(name);
     this.parentId = parentId;
+  }
+
+  @PreUpdate
+  void touch() {
+    updatedAt = Instant.now();
   }
 
   public Long id() {
@@ -49,7 +68,31 @@ public class HostGroup extends TenantOwnedEntity {
     this.name = newName.strip();
   }
 
+  public String description() {
+    return description;
+  }
+
+  public void describe(String newDescription) {
+    this.description = newDescription;
+  }
+
   public Long parentId() {
     return parentId;
+  }
+
+  /** Moves the group under {@code newParent} (null: top level); cycles are the caller's check. */
+  public void moveUnder(Long newParent) {
+    if (newParent != null && newParent.equals(id)) {
+      throw new IllegalArgumentException("a host group cannot be its own parent");
+    }
+    this.parentId = newParent;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public long version() {
+    return version;
   }
 }

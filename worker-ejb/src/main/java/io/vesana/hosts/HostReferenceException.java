@@ -5,6 +5,8 @@ public class HostReferenceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public HostReferenceException() {
-    super("host_group_id or profile_id does not name a host group or profile of this tenant");
+    super(
+        "host_group_id, profile_id or collector_id does not name a host group, profile or collector"
+            + " of this tenant");
   }
 }

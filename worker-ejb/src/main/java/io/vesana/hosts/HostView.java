@@ -11,6 +11,7 @@ public record HostView(
     String address,
     Long hostGroupId,
     Long profileId,
+    Long collectorId,
     boolean enabled,
     Instant createdAt,
     long version) {
@@ -24,6 +25,7 @@ public record HostView(
         h.address(),
         h.hostGroupId(),
         h.profileId(),
+        h.collectorId(),
         h.enabled(),
         h.createdAt(),
         h.version());

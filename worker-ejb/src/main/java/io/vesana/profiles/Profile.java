@@ -6,12 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
 /**
- * A device profile of one tenant ("APC Smart UPS"): the set of checks its hosts get. The checks
- * themselves ({@code profile_checks}) are mapped by the issue that builds check configuration.
+ * A device profile of one tenant ("APC Smart UPS"): the set of checks ({@link ProfileCheck}) its
+ * hosts get. With {@code autoCreateServices}, a host assigned this profile gets a host service for
+ * each enabled check.
  */
 @Entity
 @Table(name = "profiles")
@@ -26,6 +29,15 @@ public class Profile extends TenantOwnedEntity {
 
   private String description;
 
+  @Column(name = "auto_create_services", nullable = false)
+  private boolean autoCreateServices = true;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt = Instant.now();
+
+  @Column(name = "updated_at", insertable = false)
+  private Instant updatedAt;
+
   @Version private long version;
 
   protected Profile() {}
@@ -34,6 +46,11 @@ public class Profile extends TenantOwnedEntity {
     super(tenantId);
     rename(name);
     this.description = description;
+  }
+
+  @PreUpdate
+  void touch() {
+    updatedAt = Instant.now();
   }
 
   public Long id() {
@@ -57,5 +74,21 @@ public class Profile extends TenantOwnedEntity {
 
   public void describe(String newDescription) {
     this.description = newDescription;
+  }
+
+  public boolean autoCreateServices() {
+    return autoCreateServices;
+  }
+
+  public void setAutoCreateServices(boolean autoCreateServices) {
+    this.autoCreateServices = autoCreateServices;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public long version() {
+    return version;
   }
 }

@@ -56,7 +56,8 @@ public class LoginThrottle {
     }
   }
 
-  String clientAddress(HttpServletRequest request) {
+  /** The client address: the first X-Forwarded-For entry only when the peer is a trusted proxy. */
+  public String clientAddress(HttpServletRequest request) {
     String peer = request.getRemoteAddr();
     String forwarded = request.getHeader("X-Forwarded-For");
     if (forwarded != null && isTrusted(peer)) {

@@ -19,7 +19,14 @@ final class HostJson {
 
   private static final Set<String> FIELDS =
       Set.of(
-          "tenant_id", "name", "display_name", "address", "host_group_id", "profile_id", "enabled");
+          "tenant_id",
+          "name",
+          "display_name",
+          "address",
+          "host_group_id",
+          "profile_id",
+          "collector_id",
+          "enabled");
 
   private HostJson() {}
 
@@ -35,6 +42,7 @@ final class HostJson {
     nullable(b, "address", h.address());
     nullable(b, "host_group_id", h.hostGroupId());
     nullable(b, "profile_id", h.profileId());
+    nullable(b, "collector_id", h.collectorId());
     nullable(b, "created_at", h.createdAt() == null ? null : h.createdAt().toString());
     return b.build();
   }
@@ -64,6 +72,7 @@ final class HostJson {
     String address = text(body, "address", 255, false, errors);
     Long group = id(body, "host_group_id", errors);
     Long profile = id(body, "profile_id", errors);
+    Long collector = id(body, "collector_id", errors);
     Long tenant = id(body, "tenant_id", errors);
     if (tenant != null && !tenantAllowed) {
       errors.add(error("tenant_id", "can only be chosen by a super admin creating a host"));
@@ -85,7 +94,7 @@ final class HostJson {
           "The host has " + errors.size() + " invalid field(s).",
           Map.of("errors", errors));
     }
-    return new HostDraft(tenant, name, display, address, group, profile, enabled);
+    return new HostDraft(tenant, name, display, address, group, profile, collector, enabled);
   }
 
   private static String text(

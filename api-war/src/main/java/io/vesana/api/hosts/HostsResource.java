@@ -3,18 +3,14 @@ package io.vesana.api.hosts;
 import io.vesana.api.auth.Access;
 import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.Problem;
-import io.vesana.api.status.StatusJson;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
 import io.vesana.hosts.HostAdministration;
 import io.vesana.hosts.HostNameTakenException;
 import io.vesana.hosts.HostReferenceException;
 import io.vesana.hosts.HostView;
-import io.vesana.status.StatusQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +28,8 @@ import java.net.URI;
 
 /**
  * {@code /v1/hosts}: list (keyset paged, filtered on the server), read, create, replace, delete.
- * Hosts of tenants the caller cannot see answer 404.
+ * Hosts of tenants the caller cannot see answer 404. A host's services are under {@code
+ * io.vesana.api.hostservices.HostServicesResource}.
  */
 @Path("hosts")
 @RequestScoped
@@ -42,7 +39,6 @@ public class HostsResource {
 
   @Inject Access access;
   @Inject HostAdministration hosts;
-  @Inject StatusQueries status;
 
   @GET
   public JsonObject list(
@@ -63,19 +59,6 @@ public class HostsResource {
   public JsonObject get(@PathParam("id") long id) {
     Caller caller = access.require(Permissions.HOSTS_READ);
     return hosts.get(caller, id).map(HostJson::write).orElseThrow(() -> Problem.notFound("Host"));
-  }
-
-  /** The host's services with their current status. */
-  @GET
-  @Path("{id}/services")
-  public JsonObject services(@PathParam("id") long id) {
-    Caller caller = access.require(Permissions.HOSTS_READ);
-    if (hosts.get(caller, id).isEmpty()) {
-      throw Problem.notFound("Host");
-    }
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    status.servicesOfHost(caller, id).forEach(s -> items.add(StatusJson.service(s)));
-    return Json.createObjectBuilder().add("items", items).build();
   }
 
   @POST

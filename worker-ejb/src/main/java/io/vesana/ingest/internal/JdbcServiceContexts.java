@@ -270,9 +270,9 @@ public final class JdbcServiceContexts {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT u.t, u.h, u.n, hs.id,"
-                + " coalesce(hs.max_check_attempts, pc.max_check_attempts, 3),"
-                + " coalesce(hs.check_interval_s, pc.check_interval_s, 60),"
-                + " coalesce(hs.retry_interval_s, pc.retry_interval_s, 60)"
+                + " hs.max_check_attempts, pc.max_check_attempts,"
+                + " hs.check_interval_s, pc.check_interval_s,"
+                + " hs.retry_interval_s, pc.retry_interval_s"
                 + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS u(t, h, n)"
                 + " JOIN host_services hs"
                 + " ON hs.tenant_id = u.t AND hs.host_id = u.h AND lower(hs.name) = lower(u.n)"
@@ -285,8 +285,7 @@ public final class JdbcServiceContexts {
         while (rs.next()) {
           found.put(
               new ServiceKey(rs.getLong(1), rs.getLong(2), rs.getString(3)),
-              new ResolvedService(
-                  rs.getLong(4), new CheckConfig(rs.getInt(5), rs.getInt(6), rs.getInt(7))));
+              new ResolvedService(rs.getLong(4), config(rs)));
         }
       }
     }
@@ -296,6 +295,17 @@ public final class JdbcServiceContexts {
       answers.put(k, found.get(k));
     }
     return answers;
+  }
+
+  /** Columns 5..10: service and profile check values, merged by the one rule of CheckConfig. */
+  private static CheckConfig config(ResultSet rs) throws SQLException {
+    return CheckConfig.merge(
+        rs.getObject(5, Integer.class),
+        rs.getObject(6, Integer.class),
+        rs.getObject(7, Integer.class),
+        rs.getObject(8, Integer.class),
+        rs.getObject(9, Integer.class),
+        rs.getObject(10, Integer.class));
   }
 
   private ResolvedService autoCreate(Connection c, ServiceKey key, HostRef host, View view)

@@ -1,0 +1,2 @@
+/** {@code /v1/host-groups}: nested groups of hosts. */
+package io.vesana.api.hostgroups;

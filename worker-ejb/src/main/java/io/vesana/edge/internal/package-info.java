@@ -1,0 +1,2 @@
+/** JDBC adapters of the edge feature. */
+package io.vesana.edge.internal;

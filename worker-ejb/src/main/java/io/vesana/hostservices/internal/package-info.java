@@ -1,0 +1,2 @@
+/** JPA adapters of the host services feature. */
+package io.vesana.hostservices.internal;
