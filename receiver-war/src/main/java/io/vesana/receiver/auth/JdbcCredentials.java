@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -20,12 +22,12 @@ import javax.sql.DataSource;
 class JdbcCredentials {
 
   private static final String AGENT_TOKEN =
-      "SELECT c.id, c.tenant_id, c.token_hash, 'agent' AS purpose"
+      "SELECT c.id, c.tenant_id, c.token_hash, 'agent' AS purpose, c.expires_at"
           + " FROM agent_tokens c JOIN tenants t ON t.id = c.tenant_id"
           + " WHERE c.token_hash = ? AND c.revoked_at IS NULL"
           + " AND (c.expires_at IS NULL OR c.expires_at > now()) AND t.status = 'active'";
   private static final String API_KEY =
-      "SELECT c.id, c.tenant_id, c.key_hash, c.purpose"
+      "SELECT c.id, c.tenant_id, c.key_hash, c.purpose, c.expires_at"
           + " FROM api_keys c JOIN tenants t ON t.id = c.tenant_id"
           + " WHERE c.key_hash = ? AND c.revoked_at IS NULL"
           + " AND (c.expires_at IS NULL OR c.expires_at > now()) AND t.status = 'active'";
@@ -34,7 +36,7 @@ class JdbcCredentials {
   @Resource(lookup = ReceiverDataSource.JNDI_NAME)
   DataSource dataSource;
 
-  Optional<Sender> find(PresentedCredential credential) {
+  Optional<Found> find(PresentedCredential credential) {
     boolean agent = credential.type() == PresentedCredential.Type.AGENT_TOKEN;
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(agent ? AGENT_TOKEN : API_KEY)) {
@@ -47,11 +49,32 @@ class JdbcCredentials {
         if (!r.next() || !MessageDigest.isEqual(r.getBytes(3), credential.sha256())) {
           return Optional.empty();
         }
-        return Optional.of(new Sender(r.getLong(2), kind(r.getString(4)), r.getLong(1)));
+        java.sql.Timestamp expires = r.getTimestamp(5);
+        return Optional.of(
+            new Found(
+                new Sender(r.getLong(2), kind(r.getString(4)), r.getLong(1)),
+                expires == null ? Long.MAX_VALUE : expires.getTime()));
       }
     } catch (SQLException e) {
       throw new CredentialStoreUnavailableException(e);
     }
+  }
+
+  /** Every tenant's cache generation (V12), for {@link TenantGenerations}. */
+  Map<Long, Long> generations() {
+    Map<Long, Long> out = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT id, cache_generation FROM tenants")) {
+      s.setQueryTimeout(QUERY_TIMEOUT_S);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getLong(1), r.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new CredentialStoreUnavailableException(e);
+    }
+    return out;
   }
 
   private static Sender.Kind kind(String purpose) {
