@@ -5,3 +5,9 @@ ALTER TABLE downtimes ADD COLUMN ended_at timestamptz;
 -- The watcher's question: which one-offs are over but not yet ended.
 CREATE INDEX downtimes_to_end_idx ON downtimes (ends_at)
     WHERE ended_at IS NULL AND rrule IS NULL;
+
+-- The watcher clears in_downtime on rows no active downtime covers any more: these partial
+-- indexes hold only the few rows in downtime. The ingest path never writes in_downtime, so its
+-- updates of these tables stay HOT.
+CREATE INDEX current_status_in_downtime_idx ON current_status (service_id) WHERE in_downtime;
+CREATE INDEX host_status_in_downtime_idx ON host_status (host_id) WHERE in_downtime;
