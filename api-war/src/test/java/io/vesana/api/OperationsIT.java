@@ -364,6 +364,357 @@ class OperationsIT {
     assertThat(send("GET", "downtimes?limit=0", admin, null).statusCode()).isEqualTo(400);
   }
 
+  // --- notification channels and rules -------------------------------------------------------
+
+  static final String SECRET = "s3cr3t-" + UUID.randomUUID();
+
+  static String webhook(String name, String url, String secret) {
+    var b =
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("kind", "webhook")
+            .add("settings", Json.createObjectBuilder().add("url", url));
+    if (secret != null) {
+      b.add("secret", secret);
+    }
+    return b.build().toString();
+  }
+
+  long createChannel(String token, String body) throws Exception {
+    HttpResponse<String> r = send("POST", "notification-channels", token, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return json(r).getJsonNumber("id").longValue();
+  }
+
+  @Test
+  void channelSecretIsWriteOnlyEncryptedAndMaskedInTheAudit() throws Exception {
+    String admin = token(ADMIN_A);
+    String name = unique("hook");
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "notification-channels",
+            admin,
+            webhook(name, "https://hooks.example/x", SECRET));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.body()).doesNotContain(SECRET);
+    JsonObject ch = json(created);
+    long id = ch.getJsonNumber("id").longValue();
+    assertThat(ch.getBoolean("has_secret")).isTrue();
+    assertThat(ch.containsKey("secret")).isFalse();
+    assertThat(send("GET", "notification-channels/" + id, admin, null).body())
+        .doesNotContain(SECRET);
+    assertThat(send("GET", "notification-channels?kind=webhook", admin, null).body())
+        .doesNotContain(SECRET);
+
+    // Replace without a secret keeps it; null clears it (allowed for webhooks).
+    HttpResponse<String> kept =
+        send(
+            "PUT",
+            "notification-channels/" + id,
+            admin,
+            webhook(name, "https://hooks.example/y", null));
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    assertThat(json(kept).getBoolean("has_secret")).isTrue();
+    assertThat(json(kept).getJsonObject("settings").getString("url"))
+        .isEqualTo("https://hooks.example/y");
+
+    try (var c = ApiFixture.connect(ApiFixture.DATABASE);
+        var ps =
+            c.prepareStatement(
+                "SELECT secret_ciphertext FROM notification_channels WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1))
+            .doesNotContain(SECRET);
+      }
+    }
+    String cleared =
+        "{\"name\":\""
+            + name
+            + "\",\"kind\":\"webhook\",\"settings\":{\"url\":\"https://h.example\"},"
+            + "\"secret\":null}";
+    assertThat(
+            json(send("PUT", "notification-channels/" + id, admin, cleared))
+                .getBoolean("has_secret"))
+        .isFalse();
+    assertThat(send("DELETE", "notification-channels/" + id, admin, null).statusCode())
+        .isEqualTo(204);
+    assertThat(send("GET", "notification-channels/" + id, admin, null).statusCode()).isEqualTo(404);
+    assertThat(auditActions("notification_channel", id))
+        .containsExactly(
+            "notification_channel.created",
+            "notification_channel.updated",
+            "notification_channel.updated",
+            "notification_channel.deleted");
+    try (var c = ApiFixture.connect(ApiFixture.DATABASE);
+        var ps =
+            c.prepareStatement(
+                "SELECT string_agg(coalesce(before::text, '') || after::text, ' ') FROM audit_log"
+                    + " WHERE entity_type = 'notification_channel' AND entity_id = ?")) {
+      ps.setString(1, Long.toString(id));
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getString(1)).doesNotContain(SECRET).contains("********");
+      }
+    }
+    java.nio.file.Path log = ApiFixture.keyDir().resolve("server.log");
+    if (java.nio.file.Files.exists(log)) {
+      assertThat(java.nio.file.Files.readString(log)).doesNotContain(SECRET);
+    }
+  }
+
+  @Test
+  void channelSettingsAreValidatedPerKind() throws Exception {
+    String admin = token(ADMIN_A);
+    assertPointer(
+        send("POST", "notification-channels", admin, webhook(unique("h"), "ftp://x.example", null)),
+        "/settings/url");
+    assertPointer(
+        send(
+            "POST",
+            "notification-channels",
+            admin,
+            webhook(unique("h"), "https://user:pw@x.example/", null)),
+        "/settings/url");
+    assertPointer(
+        send(
+            "POST",
+            "notification-channels",
+            admin,
+            "{\"name\":\""
+                + unique("m")
+                + "\",\"kind\":\"smtp\",\"settings\":{\"host\":\"mx\","
+                + "\"from\":\"ops@example.com\",\"to\":[\"nobody\"]}}"),
+        "/settings/to");
+    assertPointer(
+        send(
+            "POST",
+            "notification-channels",
+            admin,
+            "{\"name\":\""
+                + unique("m")
+                + "\",\"kind\":\"smtp\",\"settings\":{\"host\":\"mx\","
+                + "\"from\":\"ops@example.com\",\"to\":[\"a@example.com\"],\"port\":70000}}"),
+        "/settings/port");
+    assertPointer(
+        send(
+            "POST",
+            "notification-channels",
+            admin,
+            "{\"name\":\""
+                + unique("t")
+                + "\",\"kind\":\"telegram\",\"settings\":{\"chat_id\":\"42\"}}"),
+        "/secret");
+    assertPointer(
+        send(
+            "POST",
+            "notification-channels",
+            admin,
+            "{\"name\":\""
+                + unique("s")
+                + "\",\"kind\":\"slack\",\"settings\":{\"token\":\"x\"},"
+                + "\"secret\":\"https://hooks.slack.example/1\"}"),
+        "/settings/token");
+    assertPointer(
+        send("POST", "notification-channels", admin, "{\"name\":\"x\",\"kind\":\"pigeon\"}"),
+        "/kind");
+    HttpResponse<String> smtp =
+        send(
+            "POST",
+            "notification-channels",
+            admin,
+            "{\"name\":\""
+                + unique("m")
+                + "\",\"kind\":\"smtp\",\"settings\":{\"host\":\"mx\","
+                + "\"port\":587,\"from\":\"ops@example.com\",\"to\":[\"a@example.com\"],"
+                + "\"starttls\":true}}");
+    assertThat(smtp.statusCode()).as(smtp.body()).isEqualTo(201);
+    String name = unique("dup");
+    createChannel(admin, webhook(name, "https://a.example", null));
+    assertThat(
+            send(
+                    "POST",
+                    "notification-channels",
+                    admin,
+                    webhook(name.toUpperCase(java.util.Locale.ROOT), "https://b.example", null))
+                .statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void rulesRouteToChannelsOfTheirOwnTenantOnly() throws Exception {
+    String admin = token(ADMIN_A);
+    String adminB = token(ADMIN_B);
+    long channel = createChannel(admin, webhook(unique("r"), "https://a.example", null));
+    long channelB = createChannel(adminB, webhook(unique("rb"), "https://b.example", null));
+    long host = createHost(admin, unique("rule-host"));
+    long hostB = createHost(adminB, unique("rule-host-b"));
+    String rule =
+        "{\"name\":\"%s\",\"channel_id\":%d,\"match\":{\"severities\":[\"critical\"],"
+            + "\"states\":[2],\"host_ids\":[%d]},\"repeat_interval_s\":3600}";
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "notification-rules",
+            admin,
+            String.format(java.util.Locale.ROOT, rule, unique("crit"), channel, host));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = json(created).getJsonNumber("id").longValue();
+    assertThat(json(created).getInt("repeat_interval_s")).isEqualTo(3600);
+    assertThat(json(created).getJsonObject("match").getJsonArray("severities").getString(0))
+        .isEqualTo("critical");
+
+    assertPointer(
+        send(
+            "POST",
+            "notification-rules",
+            admin,
+            String.format(java.util.Locale.ROOT, rule, unique("x"), channelB, host)),
+        "/channel_id");
+    assertPointer(
+        send(
+            "POST",
+            "notification-rules",
+            admin,
+            String.format(java.util.Locale.ROOT, rule, unique("x"), channel, hostB)),
+        "/match/host_ids");
+    assertPointer(
+        send(
+            "POST",
+            "notification-rules",
+            admin,
+            "{\"name\":\"x\",\"channel_id\":" + channel + ",\"match\":{\"severities\":[\"meh\"]}}"),
+        "/match/severities");
+    assertPointer(
+        send(
+            "POST",
+            "notification-rules",
+            admin,
+            "{\"name\":\"x\",\"channel_id\":" + channel + ",\"repeat_interval_s\":0}"),
+        "/repeat_interval_s");
+
+    assertThat(
+            json(send("GET", "notification-rules?channel_id=" + channel, admin, null))
+                .getJsonArray("items"))
+        .hasSize(1);
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "notification-rules/" + id,
+            admin,
+            "{\"name\":\"renamed-" + id + "\",\"channel_id\":" + channel + ",\"enabled\":false}");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(json(put).getBoolean("enabled")).isFalse();
+    assertThat(json(put).isNull("repeat_interval_s")).isTrue();
+
+    // Tenant B cannot see or touch A's rule and channel.
+    assertThat(send("GET", "notification-rules/" + id, adminB, null).statusCode()).isEqualTo(404);
+    assertThat(
+            send(
+                    "PUT",
+                    "notification-rules/" + id,
+                    adminB,
+                    "{\"name\":\"x\",\"channel_id\":" + channelB + "}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(send("DELETE", "notification-rules/" + id, adminB, null).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "notification-channels/" + channel, adminB, null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            send(
+                    "PUT",
+                    "notification-channels/" + channel,
+                    adminB,
+                    webhook("x", "https://x.example", null))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(send("DELETE", "notification-channels/" + channel, adminB, null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            send("POST", "notification-channels/" + channel + "/test", adminB, null).statusCode())
+        .isEqualTo(404);
+
+    assertThat(send("DELETE", "notification-rules/" + id, admin, null).statusCode()).isEqualTo(204);
+    assertThat(auditActions("notification_rule", id))
+        .containsExactly(
+            "notification_rule.created", "notification_rule.updated", "notification_rule.deleted");
+  }
+
+  @Test
+  void viewerCannotReadOrChangeNotificationSettings() throws Exception {
+    String admin = token(ADMIN_A);
+    String viewer = token(VIEWER_A);
+    long channel = createChannel(admin, webhook(unique("v"), "https://a.example", null));
+    assertThat(send("GET", "notification-channels", viewer, null).statusCode()).isEqualTo(403);
+    assertThat(
+            send(
+                    "POST",
+                    "notification-channels",
+                    viewer,
+                    webhook(unique("v"), "https://a.example", null))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send(
+                    "PUT",
+                    "notification-channels/" + channel,
+                    viewer,
+                    webhook("v", "https://a.example", null))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(send("DELETE", "notification-channels/" + channel, viewer, null).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("POST", "notification-channels/" + channel + "/test", viewer, null).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send(
+                    "POST",
+                    "notification-rules",
+                    viewer,
+                    "{\"name\":\"x\",\"channel_id\":" + channel + "}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "notification-rules", viewer, null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void testNotificationReachesALocalWebhookSigned() throws Exception {
+    String admin = token(ADMIN_A);
+    try (LocalWebhookReceiver receiver = new LocalWebhookReceiver()) {
+      String url = receiver.url();
+      long channel = createChannel(admin, webhook(unique("local"), url, SECRET));
+      HttpResponse<String> r =
+          send("POST", "notification-channels/" + channel + "/test", admin, null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(json(r).getBoolean("delivered")).isTrue();
+      assertThat(json(r).getInt("status")).isEqualTo(204);
+      LocalWebhookReceiver.Received req = receiver.next(Duration.ofSeconds(10));
+      assertThat(req).isNotNull();
+      assertThat(req.body()).contains("\"event\":\"test\"").doesNotContain(SECRET);
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      String expected =
+          "sha256="
+              + java.util.HexFormat.of()
+                  .formatHex(
+                      mac.doFinal(req.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(req.signature()).isEqualTo(expected);
+
+      // A receiver that is not there: a clear answer, not a 500.
+      long dead = createChannel(admin, webhook(unique("dead"), "http://127.0.0.1:1/none", null));
+      HttpResponse<String> failed =
+          send("POST", "notification-channels/" + dead + "/test", admin, null);
+      assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+      assertThat(json(failed).getBoolean("delivered")).isFalse();
+    }
+  }
+
   @Test
   void theOpenApiDocumentListsTheOperationsEndpoints() throws Exception {
     String server = root().replaceFirst("(//[^/]+).*", "$1");
@@ -374,6 +725,14 @@ class OperationsIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(doc.statusCode()).isEqualTo(200);
-    assertThat(doc.body()).contains("/v1/downtimes", "/v1/downtimes/{id}");
+    assertThat(doc.body())
+        .contains(
+            "/v1/downtimes",
+            "/v1/downtimes/{id}",
+            "/v1/notification-channels",
+            "/v1/notification-channels/{id}",
+            "/v1/notification-channels/{id}/test",
+            "/v1/notification-rules",
+            "/v1/notification-rules/{id}");
   }
 }
