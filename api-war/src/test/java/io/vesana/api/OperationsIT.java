@@ -715,6 +715,62 @@ class OperationsIT {
     }
   }
 
+  // --- watchers in the container --------------------------------------------------------------
+
+  static String query(String sql) throws SQLException {
+    try (var c = ApiFixture.connect(ApiFixture.DATABASE);
+        var st = c.createStatement();
+        var rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  /**
+   * The deployed watchers run on their timers (default tick 30 s, period 60 s): an agent silent for
+   * an hour goes offline and its host gets an unreachable alert; a one-off downtime that is over
+   * gets its end recorded and audited by the watcher.
+   */
+  @Test
+  void watchersEndDowntimesAndNoticeDeadAgentsInTheContainer() throws Exception {
+    String admin = token(ADMIN_A);
+    long host = createHost(admin, unique("silent"));
+    long tenant = Long.parseLong(query("SELECT tenant_id FROM hosts WHERE id = " + host));
+    long agent =
+        ApiFixture.id(
+            "INSERT INTO agents (tenant_id, host_id, status, last_seen_at)"
+                + " VALUES (?, ?, 'online', now() - interval '1 hour') RETURNING id",
+            tenant,
+            host);
+    Instant now = Instant.now();
+    long downtime =
+        json(send(
+                "POST",
+                "downtimes",
+                admin,
+                oneOff(host, now.minusSeconds(7200), now.minusSeconds(3600), "last night")))
+            .getJsonNumber("id")
+            .longValue();
+    long until = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+    while (System.nanoTime() < until
+        && !("offline".equals(query("SELECT status FROM agents WHERE id = " + agent))
+            && json(send("GET", "downtimes/" + downtime, admin, null)).get("ended_at")
+                instanceof jakarta.json.JsonString)) {
+      Thread.sleep(1000);
+    }
+    assertThat(query("SELECT status FROM agents WHERE id = " + agent)).isEqualTo("offline");
+    assertThat(query("SELECT state FROM host_status WHERE host_id = " + host)).isEqualTo("2");
+    assertThat(
+            query(
+                "SELECT severity FROM alerts WHERE resolved_at IS NULL AND service_id IS NULL"
+                    + " AND host_id = "
+                    + host))
+        .isEqualTo("unreachable");
+    assertThat(json(send("GET", "downtimes/" + downtime, admin, null)).isNull("ended_at"))
+        .isFalse();
+    assertThat(auditActions("downtime", downtime))
+        .containsExactly("downtime.created", "downtime.ended");
+  }
+
   @Test
   void theOpenApiDocumentListsTheOperationsEndpoints() throws Exception {
     String server = root().replaceFirst("(//[^/]+).*", "$1");

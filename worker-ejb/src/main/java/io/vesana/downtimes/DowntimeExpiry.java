@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <ol>
  *   <li>ends one-off downtimes whose end has passed or that were cancelled ({@code ended_at}, an
- *       audit record by the system actor {@value #ACTOR}), exactly once each;
+ *       audit record by the system actor {@value #ACTOR} for those that had started), exactly once
+ *       each;
  *   <li>sets {@code in_downtime} on the current_status and host_status rows the active downtimes
  *       cover and clears it on the others, and writes {@code downtime_started} / {@code
  *       downtime_ended} events on the open alerts of the rows that changed.
@@ -55,12 +56,14 @@ public final class DowntimeExpiry {
             "WITH ended AS (UPDATE downtimes SET ended_at = least(ends_at, coalesce(cancelled_at,"
                 + " ends_at)) WHERE rrule IS NULL AND ended_at IS NULL"
                 + " AND (ends_at <= ? OR cancelled_at IS NOT NULL)"
-                + " RETURNING id, tenant_id, ended_at, cancelled_at IS NOT NULL AS cancelled)"
+                + " RETURNING id, tenant_id, ended_at, cancelled_at IS NOT NULL AS cancelled,"
+                + " starts_at < ended_at AS ran)"
                 + " INSERT INTO audit_log (tenant_id, actor_label, action, entity_type, entity_id,"
                 + " after) SELECT tenant_id, '"
                 + ACTOR
                 + "', 'downtime.ended', 'downtime', id::text,"
-                + " jsonb_build_object('ended_at', ended_at, 'cancelled', cancelled) FROM ended")) {
+                + " jsonb_build_object('ended_at', ended_at, 'cancelled', cancelled) FROM ended"
+                + " WHERE ran")) {
       ps.setTimestamp(1, Timestamp.from(now));
       return ps.executeUpdate();
     }

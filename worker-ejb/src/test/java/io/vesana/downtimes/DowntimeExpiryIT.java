@@ -290,9 +290,21 @@ class DowntimeExpiryIT {
         parentGroup,
         true,
         now(Duration.ofMinutes(5), Duration.ofHours(5)));
+    long neverRan =
+        downtime(
+            DowntimeScope.HOST,
+            web,
+            null,
+            null,
+            true,
+            DowntimeSchedule.oneOff(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))));
+    rows.cancel(c, tenant, neverRan, user);
     DowntimeExpiry expiry = new DowntimeExpiry();
 
     DowntimeExpiry.Outcome first = expiry.run(c, now);
+    assertThat(sql.string("SELECT ended_at IS NOT NULL FROM downtimes WHERE id = " + neverRan))
+        .as("a cancelled future downtime is done with, without an 'ended' record")
+        .isEqualTo("t");
     assertThat(first.servicesEntered()).isEqualTo(3);
     assertThat(first.hostsEntered()).isEqualTo(2);
     assertThat(first.ended()).isZero();
