@@ -30,8 +30,13 @@ public record DowntimeSchedule(Instant startsAt, Instant endsAt, Recurrence recu
    * stored start (RFC 5545 DTSTART) carries the recurrence's time of day.
    */
   public static DowntimeSchedule recurring(Instant from, Instant until, Recurrence r) {
-    ZonedDateTime first =
-        ZonedDateTime.of(from.atZone(r.zone()).toLocalDate(), r.startTime(), r.zone());
+    java.time.LocalDate day = from.atZone(r.zone()).toLocalDate();
+    ZonedDateTime first = ZonedDateTime.of(day, r.startTime(), r.zone());
+    if (!first.toLocalTime().equals(r.startTime())) {
+      // The time of day is read back from DTSTART, so DTSTART must not sit in a DST gap (where
+      // 02:30 becomes 03:30): the series then starts the next day.
+      first = ZonedDateTime.of(day.plusDays(1), r.startTime(), r.zone());
+    }
     return new DowntimeSchedule(first.toInstant(), until, r);
   }
 

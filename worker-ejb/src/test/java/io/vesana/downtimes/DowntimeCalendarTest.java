@@ -63,6 +63,15 @@ class DowntimeCalendarTest {
   }
 
   @Test
+  void seriesStartingOnTheSpringForwardDayKeepsItsTimeOfDay() {
+    Recurrence r = new Recurrence(Set.of(), LocalTime.of(2, 30), Duration.ofHours(1), BERLIN);
+    DowntimeSchedule s = DowntimeSchedule.recurring(at("2025-03-30T00:00:00Z"), null, r);
+    // Stored DTSTART is what the time of day is read back from: 02:30 on the next day.
+    assertThat(s.startsAt().atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(2, 30));
+    assertThat(s.startsAt()).isEqualTo(at("2025-03-31T00:30:00Z"));
+  }
+
+  @Test
   void startInsideTheRepeatedFallBackHourUsesItsFirstOccurrence() {
     // 2025-10-26: 02:00-03:00 happens twice in Berlin (CEST, then CET).
     Recurrence r = new Recurrence(Set.of(), LocalTime.of(2, 15), Duration.ofMinutes(30), BERLIN);
