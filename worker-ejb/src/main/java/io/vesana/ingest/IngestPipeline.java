@@ -2,6 +2,8 @@ package io.vesana.ingest;
 
 import io.vesana.alerts.AlertTransition;
 import io.vesana.contract.IngestStream;
+import io.vesana.heartbeats.HeartbeatEntry;
+import io.vesana.heartbeats.HeartbeatIntake;
 import io.vesana.ingest.internal.CredentialUse;
 import io.vesana.ingest.internal.JdbcResultStore;
 import io.vesana.ingest.internal.JdbcServiceContexts;
@@ -43,6 +45,7 @@ public final class IngestPipeline {
   private final IngestEntryDecoder decoder = new IngestEntryDecoder();
   private final JdbcServiceContexts contexts;
   private final JdbcResultStore store = new JdbcResultStore();
+  private final HeartbeatIntake heartbeats;
 
   public IngestPipeline(
       DataSource dataSource,
@@ -57,6 +60,7 @@ public final class IngestPipeline {
     this.alertHook = alertHook;
     this.contexts =
         new JdbcServiceContexts(settings.contextCacheEntries(), settings.contextTtl().toNanos());
+    this.heartbeats = new HeartbeatIntake(dataSource, queue, listener, alertHook);
   }
 
   /**
@@ -67,10 +71,15 @@ public final class IngestPipeline {
     long start = System.nanoTime();
     List<DecodedEntry> decoded = new ArrayList<>(batch.size());
     List<String> refused = new ArrayList<>();
+    List<QueuedEntry> beats = new ArrayList<>();
     for (QueuedEntry q : batch) {
       if (q.deliveries() > settings.maxDeliveries()) {
         deadLetter(q, "delivered " + q.deliveries() + " times without success");
         refused.add(q.id());
+        continue;
+      }
+      if (HeartbeatEntry.isHeartbeat(q)) {
+        beats.add(q);
         continue;
       }
       try {
@@ -83,6 +92,14 @@ public final class IngestPipeline {
     if (!refused.isEmpty()) {
       queue.ack(refused);
       listener.entriesProcessed(refused.size());
+    }
+    if (!beats.isEmpty()) {
+      // The database is down for heartbeats: it is for results too; retry all after a back-off.
+      List<QueuedEntry> again = new ArrayList<>(heartbeats.process(beats));
+      if (!again.isEmpty()) {
+        decoded.forEach(d -> again.add(d.entry()));
+        return again;
+      }
     }
     if (decoded.isEmpty()) {
       return List.of();

@@ -1,0 +1,119 @@
+package io.vesana.api.watchers;
+
+import io.vesana.alerts.AlertTransition;
+import io.vesana.heartbeats.EdgeLiveness;
+import io.vesana.schema.SchemaMigration;
+import io.vesana.schema.VesanaDataSource;
+import io.vesana.watchers.WatcherRunner;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The dead agent/collector watcher ({@link EdgeLiveness}): an agent or collector without a
+ * heartbeat for {@code vesana.heartbeats.dead-after-seconds} (default three heartbeat intervals,
+ * {@code vesana.heartbeats.interval-seconds}, default 60) goes offline, its hosts UNREACHABLE, and
+ * a host alert opens (announced through the alert hook). Recovery happens when the next heartbeat
+ * is ingested. Timer every {@code vesana.watchers.dead-edge.tick-seconds} (default 30), run once
+ * per {@code vesana.watchers.dead-edge.period-seconds} (default 60) across replicas, as {@link
+ * RetentionWatcher}.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DeadEdgeWatcher {
+
+  private static final Logger LOG = Logger.getLogger(DeadEdgeWatcher.class.getName());
+  static final String NAME = "dead-edge";
+
+  @Resource(lookup = VesanaDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  @Resource TimerService timers;
+
+  @Inject SchemaMigration schema;
+  @Inject WatcherRunner runner;
+  @Inject Event<AlertTransition> alerts;
+
+  @Inject
+  @ConfigProperty(name = "vesana.watchers.dead-edge.tick-seconds", defaultValue = "30")
+  long tickSeconds;
+
+  @Inject
+  @ConfigProperty(name = "vesana.watchers.dead-edge.period-seconds", defaultValue = "60")
+  long periodSeconds;
+
+  @Inject
+  @ConfigProperty(name = "vesana.heartbeats.interval-seconds", defaultValue = "60")
+  long intervalSeconds;
+
+  @Inject
+  @ConfigProperty(name = "vesana.heartbeats.dead-after-seconds")
+  Optional<Long> deadAfterSeconds;
+
+  private final EdgeLiveness liveness = new EdgeLiveness();
+
+  @PostConstruct
+  void schedule() {
+    if (tickSeconds < 1 || periodSeconds < 1 || intervalSeconds < 1 || deadAfter().isZero()) {
+      throw new IllegalStateException(
+          "vesana.watchers.dead-edge.*-seconds and vesana.heartbeats.* must be at least 1");
+    }
+    long tickMs = Duration.ofSeconds(tickSeconds).toMillis();
+    timers.createIntervalTimer(tickMs, tickMs, new TimerConfig(NAME, false));
+  }
+
+  Duration deadAfter() {
+    return Duration.ofSeconds(Math.max(0, deadAfterSeconds.orElse(3 * intervalSeconds)));
+  }
+
+  @Timeout
+  void tick() {
+    if (!schema.ensureMigrated()) {
+      return;
+    }
+    runner.runExclusively(NAME, Duration.ofSeconds(periodSeconds), this::run);
+  }
+
+  private void run() {
+    List<AlertTransition> opened;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        opened = liveness.markDead(c, Instant.now(), deadAfter());
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "dead agent/collector watcher failed; the next period retries", e);
+      return;
+    }
+    // After the commit: observers (the notification hook) see committed alerts only.
+    opened.forEach(alerts::fire);
+  }
+}

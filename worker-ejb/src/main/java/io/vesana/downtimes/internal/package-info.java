@@ -1,0 +1,2 @@
+/** JDBC adapter of the downtimes feature. */
+package io.vesana.downtimes.internal;
