@@ -25,6 +25,13 @@ public class AuditTrail {
   @Resource(lookup = VesanaDataSource.JNDI_NAME)
   DataSource dataSource;
 
+  public AuditTrail() {}
+
+  /** For tests outside a container (no shared transaction there). */
+  public AuditTrail(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
   public void record(
       Caller actor,
       Long tenantId,
