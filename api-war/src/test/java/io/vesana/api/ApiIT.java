@@ -568,7 +568,10 @@ class ApiIT {
             "/v1/admin/dead-letters",
             "/v1/problems",
             "/v1/alerts/{id}/acknowledge",
-            "/v1/services/{id}/series");
+            "/v1/services/{id}/series",
+            "/v1/settings",
+            "/v1/admin/settings",
+            "/v1/auth/sso/exchange");
   }
 
   // --- status, history, series ---------------------------------------------------------------

@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 public class SystemHealth {
 
   /** Watchers whose last run is shown. */
-  public static final List<String> WATCHERS = List.of("retention-purge");
+  public static final List<String> WATCHERS = List.of("retention-purge", "pipeline-self-test");
 
   /** A dependency's reachability. */
   public record Probe(boolean up, Long latencyMs, String error) {}
@@ -36,9 +36,16 @@ public class SystemHealth {
   /** The ingest stream: entries in it, not yet delivered (-1: unknown), dead letters. */
   public record Ingest(Long length, Long lag, Long deadLetters, String error) {}
 
+  /** The pipeline self-test's verdict, or the error type when it could not be read. */
+  public record SelfTest(PipelineSelfTest.Status status, String error) {}
+
   /** The snapshot. */
   public record Snapshot(
-      Probe database, Probe redis, Ingest ingest, Map<String, Optional<Instant>> watchers) {}
+      Probe database,
+      Probe redis,
+      Ingest ingest,
+      Map<String, Optional<Instant>> watchers,
+      SelfTest selfTest) {}
 
   @Resource(lookup = VesanaDataSource.JNDI_NAME)
   DataSource dataSource;
@@ -47,6 +54,7 @@ public class SystemHealth {
   @Inject IngestQueue queue;
   @Inject DeadLetters deadLetters;
   @Inject WatcherRuns runs;
+  @Inject PipelineSelfTest selfTest;
 
   public Snapshot snapshot() {
     Map<String, Optional<Instant>> watchers = new LinkedHashMap<>();
@@ -57,7 +65,15 @@ public class SystemHealth {
         watchers.put(w, Optional.empty());
       }
     }
-    return new Snapshot(database(), redis(), ingest(), watchers);
+    return new Snapshot(database(), redis(), ingest(), watchers, selfTest());
+  }
+
+  private SelfTest selfTest() {
+    try {
+      return new SelfTest(selfTest.status(), null);
+    } catch (RuntimeException e) {
+      return new SelfTest(null, e.getClass().getSimpleName());
+    }
   }
 
   private Probe database() {

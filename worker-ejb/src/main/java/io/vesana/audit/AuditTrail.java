@@ -25,6 +25,13 @@ public class AuditTrail {
   @Resource(lookup = VesanaDataSource.JNDI_NAME)
   DataSource dataSource;
 
+  public AuditTrail() {}
+
+  /** For tests outside a container (no shared transaction there). */
+  public AuditTrail(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
   public void record(
       Caller actor,
       Long tenantId,
@@ -33,11 +40,31 @@ public class AuditTrail {
       String entityId,
       JsonObject before,
       JsonObject after) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO audit_log (tenant_id, actor_user_id, actor_label, action, entity_type,"
-                    + " entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+    try (Connection c = dataSource.getConnection()) {
+      record(c, actor, tenantId, action, entityType, entityId, before, after);
+    } catch (SQLException e) {
+      // No mutation without its record: failing here rolls the caller's transaction back.
+      throw new IllegalStateException("audit record not written", e);
+    }
+  }
+
+  /**
+   * The same, on the caller's own connection: for use cases that run their transaction by hand
+   * (login, SSO exchange), so the record commits or rolls back with them.
+   */
+  public void record(
+      Connection c,
+      Caller actor,
+      Long tenantId,
+      String action,
+      String entityType,
+      String entityId,
+      JsonObject before,
+      JsonObject after) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_log (tenant_id, actor_user_id, actor_label, action, entity_type,"
+                + " entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
       if (tenantId == null) {
         ps.setNull(1, Types.BIGINT);
       } else {

@@ -33,6 +33,13 @@ public interface IngestQueue {
    */
   void deadLetter(Map<String, String> fields, String reason, long deliveries);
 
+  /**
+   * Adds an entry, exactly as the receiver does (fields of {@link
+   * io.vesana.contract.IngestStream}); returns its stream id. The workers write nothing here but
+   * the pipeline self-test's synthetic results.
+   */
+  String append(Map<String, String> fields);
+
   long length();
 
   /** Entries not yet delivered to the group; -1 when Redis cannot tell. */

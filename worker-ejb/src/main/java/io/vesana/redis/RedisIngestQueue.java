@@ -168,6 +168,11 @@ public final class RedisIngestQueue implements IngestQueue {
   }
 
   @Override
+  public String append(Map<String, String> fields) {
+    return redis.xadd(stream, StreamEntryID.NEW_ENTRY, fields).toString();
+  }
+
+  @Override
   public long length() {
     return redis.xlen(stream);
   }

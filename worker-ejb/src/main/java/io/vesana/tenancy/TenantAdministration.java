@@ -32,7 +32,11 @@ public class TenantAdministration {
   public static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
   private static final String SELECT =
-      "SELECT id, slug, name, status, created_at FROM tenants WHERE status <> 'deleted'";
+      "SELECT id, slug, name, status, created_at FROM tenants WHERE status <> 'deleted'"
+          // The installation's own tenant is no customer's: never listed, read or changed.
+          + " AND slug <> '"
+          + ReservedTenant.SLUG
+          + "'";
 
   @Resource(lookup = VesanaDataSource.JNDI_NAME)
   DataSource dataSource;
@@ -141,8 +145,9 @@ public class TenantAdministration {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, slug, name, status, created_at FROM tenants WHERE id = ?"
-                + " AND status <> 'deleted'")) {
+                + " AND status <> 'deleted' AND slug <> ?")) {
       ps.setLong(1, id);
+      ps.setString(2, ReservedTenant.SLUG);
       List<TenantView> found = rows(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }

@@ -362,6 +362,11 @@ class IngestPipelineIT {
     }
 
     @Override
+    public String append(Map<String, String> fields) {
+      return real.append(fields);
+    }
+
+    @Override
     public List<QueuedEntry> readNew(String consumer, int count, int blockMs) {
       return real.readNew(consumer, count, blockMs);
     }

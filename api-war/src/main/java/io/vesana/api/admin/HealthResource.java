@@ -1,5 +1,6 @@
 package io.vesana.api.admin;
 
+import io.vesana.admin.SelfTestState;
 import io.vesana.admin.SystemHealth;
 import io.vesana.admin.SystemHealth.Probe;
 import io.vesana.api.auth.Access;
@@ -12,11 +13,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Locale;
 
 /**
  * {@code GET /v1/admin/health}: PostgreSQL and Redis reachability and latency, the ingest stream's
- * length, undelivered entries and dead letters, and watchers' last runs. Super admins only: it
- * describes the whole installation. Always 200 while the API runs; each part says whether it is up.
+ * length, undelivered entries and dead letters, watchers' last runs, and the pipeline self-test
+ * (status ok, pending, failing or not_started; the last synthetic result's lag). Super admins only:
+ * it describes the whole installation. Always 200 while the API runs; each part says whether it is
+ * up.
  */
 @Path("admin/health")
 @RequestScoped
@@ -55,7 +60,33 @@ public class HealthResource {
         .add("redis", probe(s.redis()))
         .add("ingest", ingest)
         .add("watchers", watchers)
+        .add("self_test", selfTest(s.selfTest()))
         .build();
+  }
+
+  /** The pipeline self-test: verdict, last lag, and the probe still awaited. */
+  private static JsonObject selfTest(SystemHealth.SelfTest t) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    if (t.status() == null) {
+      return b.add("status", "unknown").add("error", t.error()).build();
+    }
+    SelfTestState s = t.status().state();
+    b.add("status", t.status().verdict().name().toLowerCase(Locale.ROOT))
+        .add("detail", t.status().detail())
+        .add("timeout_seconds", t.status().timeout().toSeconds());
+    number(b, "last_lag_ms", s.lastLagMs());
+    time(b, "last_seen_at", s.lastSeenAt());
+    time(b, "probe_sent_at", s.outstanding());
+    time(b, "failing_since", s.failingSince());
+    return b.build();
+  }
+
+  private static void time(JsonObjectBuilder b, String k, Instant v) {
+    if (v == null) {
+      b.addNull(k);
+    } else {
+      b.add(k, v.toString());
+    }
   }
 
   private static JsonObject probe(Probe p) {
