@@ -13,10 +13,10 @@ import java.util.Set;
 /** Reads a collector's discovery upload: the scanned CIDR, when, and the hosts that answered. */
 final class DiscoveryReader {
 
-  private static final Set<String> FIELDS =
-      Set.of("v", "cidr", "started_at", "finished_at", "hosts");
-  private static final Set<String> HOST_FIELDS =
-      Set.of("address", "hostname", "sys_object_id", "sys_descr", "open_ports");
+  private static final FieldNames FIELDS =
+      FieldNames.of("v", "cidr", "started_at", "finished_at", "hosts");
+  private static final FieldNames HOST_FIELDS =
+      FieldNames.of("address", "hostname", "sys_object_id", "sys_descr", "open_ports");
   private static final int MAX_PORTS = 65_536;
 
   private final JsonCursor cursor;
@@ -35,7 +35,7 @@ final class DiscoveryReader {
     Instant[] times = new Instant[2];
     List<DiscoveredHost> hosts = new ArrayList<>();
     cursor.members(
-        "",
+        Pointer.ROOT,
         FIELDS,
         (name, at, e) -> {
           present.add(name);
@@ -59,14 +59,14 @@ final class DiscoveryReader {
     return violations.isEmpty() ? new DiscoveryUpload(cidr[0], times[0], times[1], hosts) : null;
   }
 
-  private void readHosts(String at, Event e, List<DiscoveredHost> hosts) {
+  private void readHosts(Pointer at, Event e, List<DiscoveredHost> hosts) {
     if (e != Event.START_ARRAY) {
       cursor.wrongType(e, at, "an array of hosts");
       return;
     }
     int index = 0;
     for (Event item = cursor.next(at); item != Event.END_ARRAY; item = cursor.next(at)) {
-      String itemAt = Violations.child(at, index);
+      Pointer itemAt = at.child(index);
       if (++index > ContractLimits.MAX_DISCOVERED_HOSTS) {
         throw violations.fatal(
             at, "must hold at most " + ContractLimits.MAX_DISCOVERED_HOSTS + " hosts");
@@ -82,7 +82,7 @@ final class DiscoveryReader {
     }
   }
 
-  private DiscoveredHost readHost(String at) {
+  private DiscoveredHost readHost(Pointer at) {
     int before = violations.size();
     String[] text = new String[4]; // address, hostname, sys_object_id, sys_descr
     List<Integer> ports = new ArrayList<>();
@@ -100,7 +100,7 @@ final class DiscoveryReader {
           }
         });
     if (text[0] == null && violations.size() == before) {
-      violations.add(Violations.child(at, "address"), "required");
+      violations.add(at.child("address"), "required");
     }
     if (violations.size() != before) {
       return null;
@@ -108,14 +108,14 @@ final class DiscoveryReader {
     return new DiscoveredHost(text[0], text[1], text[2], text[3], ports);
   }
 
-  private void readPorts(String at, Event e, List<Integer> ports) {
+  private void readPorts(Pointer at, Event e, List<Integer> ports) {
     if (e != Event.START_ARRAY) {
       cursor.wrongType(e, at, "an array of port numbers");
       return;
     }
     int index = 0;
     for (Event item = cursor.next(at); item != Event.END_ARRAY; item = cursor.next(at)) {
-      String itemAt = Violations.child(at, index);
+      Pointer itemAt = at.child(index);
       if (++index > MAX_PORTS) {
         throw violations.fatal(at, "must hold at most " + MAX_PORTS + " ports");
       }

@@ -10,8 +10,8 @@ import java.util.Set;
  */
 final class HeartbeatReader {
 
-  private static final Set<String> FIELDS =
-      Set.of("v", "sent_at", "software_version", "hostname", "os", "arch");
+  private static final FieldNames FIELDS =
+      FieldNames.of("v", "sent_at", "software_version", "hostname", "os", "arch");
 
   private final JsonCursor cursor;
   private final FieldReader fields;
@@ -26,7 +26,7 @@ final class HeartbeatReader {
     Instant[] sentAt = new Instant[1];
     String[] text = new String[4]; // software_version, hostname, os, arch
     cursor.members(
-        "",
+        Pointer.ROOT,
         FIELDS,
         (name, at, e) -> {
           present.add(name);

@@ -3,8 +3,6 @@ package io.vesana.receiver.wire;
 import io.vesana.contract.ContractLimits;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A strict walk over a {@link JsonParser}: enforces {@link ContractLimits#MAX_JSON_DEPTH}, reports
@@ -19,7 +17,7 @@ final class JsonCursor {
    */
   @FunctionalInterface
   interface MemberHandler {
-    void member(String name, String pointer, Event e);
+    void member(String name, Pointer pointer, Event e);
   }
 
   private final JsonParser parser;
@@ -39,7 +37,7 @@ final class JsonCursor {
     return parser;
   }
 
-  Event next(String pointer) {
+  Event next(Pointer pointer) {
     Event e = parser.next();
     if (e == Event.START_OBJECT || e == Event.START_ARRAY) {
       depth++;
@@ -54,26 +52,28 @@ final class JsonCursor {
   }
 
   /** Reads the members of an object whose START_OBJECT was just consumed, up to its END_OBJECT. */
-  void members(String pointer, Set<String> allowed, MemberHandler handler) {
-    Set<String> seen = new HashSet<>();
+  void members(Pointer pointer, FieldNames allowed, MemberHandler handler) {
+    long seen = 0;
     for (Event e = next(pointer); e != Event.END_OBJECT; e = next(pointer)) {
       String name = parser.getString();
-      String at = Violations.child(pointer, name);
+      Pointer at = pointer.child(name);
       Event value = next(at);
-      if (!allowed.contains(name)) {
+      long bit = allowed.bit(name);
+      if (bit == 0) {
         violations.add(at, "unknown field");
         skip(value, at);
-      } else if (!seen.add(name)) {
+      } else if ((seen & bit) != 0) {
         violations.add(at, "duplicate field");
         skip(value, at);
       } else {
+        seen |= bit;
         handler.member(name, at, value);
       }
     }
   }
 
   /** Consumes the rest of a value whose first event is {@code first}. */
-  void skip(Event first, String pointer) {
+  void skip(Event first, Pointer pointer) {
     if (first != Event.START_OBJECT && first != Event.START_ARRAY) {
       return;
     }
@@ -84,7 +84,7 @@ final class JsonCursor {
   }
 
   /** Refuses a value of the wrong JSON type, naming the expected one, and skips it. */
-  void wrongType(Event e, String pointer, String expected) {
+  void wrongType(Event e, Pointer pointer, String expected) {
     violations.add(pointer, "must be " + expected + ", was " + describe(e));
     skip(e, pointer);
   }

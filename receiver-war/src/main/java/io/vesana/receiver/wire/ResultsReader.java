@@ -6,9 +6,7 @@ import io.vesana.contract.ContractLimits;
 import jakarta.json.stream.JsonParser.Event;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads a results message: a batch {@code {"v":1,"results":[...]}} or one result inline {@code
@@ -17,24 +15,25 @@ import java.util.Set;
  */
 final class ResultsReader {
 
-  private static final Set<String> RESULT_FIELDS =
-      Set.of(
-          "host",
-          "service",
-          "state",
-          "output",
-          "long_output",
-          "perfdata",
-          "checked_at",
-          "execution_ms",
-          "idempotency_key");
-  private static final Set<String> TOP_FIELDS;
+  private static final String[] RESULT_NAMES = {
+    "host",
+    "service",
+    "state",
+    "output",
+    "long_output",
+    "perfdata",
+    "checked_at",
+    "execution_ms",
+    "idempotency_key"
+  };
+  private static final FieldNames RESULT_FIELDS = FieldNames.of(RESULT_NAMES);
+  private static final FieldNames TOP_FIELDS;
 
   static {
-    Set<String> top = new HashSet<>(RESULT_FIELDS);
-    top.add("v");
-    top.add("results");
-    TOP_FIELDS = Set.copyOf(top);
+    String[] top = java.util.Arrays.copyOf(RESULT_NAMES, RESULT_NAMES.length + 2);
+    top[RESULT_NAMES.length] = "v";
+    top[RESULT_NAMES.length + 1] = "results";
+    TOP_FIELDS = FieldNames.of(top);
   }
 
   private final JsonCursor cursor;
@@ -50,10 +49,10 @@ final class ResultsReader {
   /** Reads the top-level object (its START_OBJECT already consumed). */
   List<CheckResult> read() {
     List<CheckResult> batch = new ArrayList<>();
-    ResultFields inline = new ResultFields("");
+    ResultFields inline = new ResultFields(Pointer.ROOT);
     boolean[] seen = new boolean[3]; // v, results, any inline result field
     cursor.members(
-        "",
+        Pointer.ROOT,
         TOP_FIELDS,
         (name, at, e) -> {
           switch (name) {
@@ -76,7 +75,8 @@ final class ResultsReader {
     }
     if (seen[1] && seen[2]) {
       violations.add(
-          "", "a batch holds its results under \"results\" only; no result fields beside it");
+          Pointer.ROOT,
+          "a batch holds its results under \"results\" only; no result fields beside it");
       return batch;
     }
     if (seen[1]) {
@@ -90,14 +90,14 @@ final class ResultsReader {
     return single == null ? List.of() : List.of(single);
   }
 
-  private void readBatch(String at, Event e, List<CheckResult> batch) {
+  private void readBatch(Pointer at, Event e, List<CheckResult> batch) {
     if (e != Event.START_ARRAY) {
       cursor.wrongType(e, at, "an array of results");
       return;
     }
     int index = 0;
     for (Event item = cursor.next(at); item != Event.END_ARRAY; item = cursor.next(at)) {
-      String itemAt = Violations.child(at, index);
+      Pointer itemAt = at.child(index);
       if (++index > ContractLimits.MAX_RESULTS_PER_BATCH) {
         throw violations.fatal(
             at, "must hold at most " + ContractLimits.MAX_RESULTS_PER_BATCH + " results");
@@ -120,8 +120,8 @@ final class ResultsReader {
 
   /** The members of one result as they are read; {@link #build()} checks the required ones. */
   private final class ResultFields {
-    private final String pointer;
-    private final Set<String> present = new HashSet<>();
+    private final Pointer pointer;
+    private long present;
     private boolean bad;
     private String host;
     private String service;
@@ -133,12 +133,12 @@ final class ResultsReader {
     private Long executionMs;
     private String idempotencyKey;
 
-    ResultFields(String pointer) {
+    ResultFields(Pointer pointer) {
       this.pointer = pointer;
     }
 
-    void read(String name, String at, Event e) {
-      present.add(name);
+    void read(String name, Pointer at, Event e) {
+      present |= RESULT_FIELDS.bit(name);
       int before = violations.size();
       switch (name) {
         case "host" -> host = fields.name(at, e);
@@ -158,7 +158,7 @@ final class ResultsReader {
       bad |= violations.size() != before;
     }
 
-    private String idempotencyKey(String at, Event e) {
+    private String idempotencyKey(Pointer at, Event e) {
       String key = fields.name(at, e);
       if (key != null
           && key.codePointCount(0, key.length()) > ContractLimits.MAX_IDEMPOTENCY_KEY_CHARS) {
@@ -182,8 +182,8 @@ final class ResultsReader {
 
     private boolean missing(Object value, String name) {
       // A present-but-invalid member was reported when it was read; do not call it missing too.
-      if (value == null && !present.contains(name)) {
-        violations.add(Violations.child(pointer, name), "required");
+      if (value == null && (present & RESULT_FIELDS.bit(name)) == 0) {
+        violations.add(pointer.child(name), "required");
       }
       return value == null;
     }

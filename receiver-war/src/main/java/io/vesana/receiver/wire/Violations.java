@@ -21,6 +21,14 @@ final class Violations {
     }
   }
 
+  void add(Pointer pointer, String reason) {
+    add(pointer.toString(), reason);
+  }
+
+  InvalidBodyException fatal(Pointer pointer, String reason) {
+    return fatal(pointer.toString(), reason);
+  }
+
   /** A violation after which reading cannot go on (syntax, depth, counts). */
   InvalidBodyException fatal(String pointer, String reason) {
     list.add(new Violation(pointer, reason));
@@ -39,15 +47,5 @@ final class Violations {
     if (!list.isEmpty()) {
       throw new InvalidBodyException(list, false);
     }
-  }
-
-  /** RFC 6901 reference token; names from a hostile body are cut short before they are echoed. */
-  static String child(String pointer, String name) {
-    String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-    return pointer + "/" + shown.replace("~", "~0").replace("/", "~1");
-  }
-
-  static String child(String pointer, int index) {
-    return pointer + "/" + index;
   }
 }

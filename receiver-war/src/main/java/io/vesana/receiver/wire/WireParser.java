@@ -59,9 +59,10 @@ public final class WireParser {
   }
 
   private ParsedBody read(MessageKind kind, JsonCursor cursor, Violations violations) {
-    Event first = cursor.next("");
+    Event first = cursor.next(Pointer.ROOT);
     if (first != Event.START_OBJECT) {
-      throw violations.fatal("", "must be a JSON object, was " + JsonCursor.describe(first));
+      throw violations.fatal(
+          Pointer.ROOT, "must be a JSON object, was " + JsonCursor.describe(first));
     }
     FieldReader fields = new FieldReader(cursor, clock.instant());
     ParsedBody parsed =
@@ -80,7 +81,7 @@ public final class WireParser {
           }
         };
     if (cursor.parser().hasNext()) {
-      throw violations.fatal("", "unexpected content after the JSON object");
+      throw violations.fatal(Pointer.ROOT, "unexpected content after the JSON object");
     }
     violations.throwIfAny();
     return parsed;
@@ -94,16 +95,18 @@ public final class WireParser {
         return new BodyTooLargeException(ContractLimits.MAX_BODY_BYTES);
       }
       if (t instanceof CharacterCodingException) {
-        return violations.fatal("", "not valid UTF-8");
+        return violations.fatal(Pointer.ROOT, "not valid UTF-8");
       }
     }
     if (bounded.count() == 0) {
-      return violations.fatal("", "empty body: expected a JSON object");
+      return violations.fatal(Pointer.ROOT, "empty body: expected a JSON object");
     }
     if (at != null) {
       return violations.fatal(
-          "", "not valid JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber());
+          Pointer.ROOT,
+          "not valid JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber());
     }
-    return violations.fatal("", "not valid JSON: the body ended too early or could not be read");
+    return violations.fatal(
+        Pointer.ROOT, "not valid JSON: the body ended too early or could not be read");
   }
 }
