@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole push pipeline as deployed — receiver and worker Payara Micro instances, a private
  * embedded PostgreSQL and Redis — under load, with faults injected: the worker killed with SIGKILL
- * and started again; PostgreSQL stopped and started again. In both cases every result the receiver
- * accepted (202) must end up stored exactly once.
+ * and started again; PostgreSQL stopped and started again; Redis at its memory limit. In every case
+ * every result the receiver accepted (202) must end up stored exactly once, and nothing it refused.
  */
 class PipelineFaultsIT {
 
@@ -132,6 +132,115 @@ class PipelineFaultsIT {
     postgres = EmbeddedPostgresServer.start(home, pgPort);
     load.join(Duration.ofMinutes(5).toMillis());
     assertEveryAcceptedResultStoredOnce();
+  }
+
+  /**
+   * The worker is stopped, so nothing drains the stream, and Redis may use only a little more
+   * memory than it holds: the receiver must refuse whole batches with 503 + Retry-After once Redis
+   * says OOM (never part of a batch), and accept again when the restarted worker has drained the
+   * stream (acknowledged entries are deleted, which frees the memory).
+   */
+  @Test
+  void redisAtItsMemoryLimitRefusesWholeBatchesAndRecoversWhenDrained() throws Exception {
+    worker.stop(Duration.ofSeconds(20));
+    long used = Long.parseLong(redisInfoField("used_memory"));
+    redisCommand("CONFIG", "SET", "maxmemory-policy", "noeviction");
+    redisCommand("CONFIG", "SET", "maxmemory", Long.toString(used + 512 * 1024));
+    long base = System.currentTimeMillis();
+    HttpResponse<String> refused = null;
+    int sent = 0;
+    while (refused == null && sent < 5_000) {
+      int host = sent % HOSTS;
+      HttpResponse<String> r = send(host, batch(host, base + sent));
+      sent++;
+      if (r.statusCode() == 202) {
+        accepted.addAndGet(SERVICES);
+      } else {
+        refused = r;
+      }
+    }
+    assertThat(refused).as("a refusal before 5,000 batches (512 KiB of room)").isNotNull();
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    long acceptedWhileFull = accepted.get();
+    // Still full: refused again, nothing more accepted.
+    assertThat(send(0, batch(0, base + sent++)).statusCode()).isEqualTo(503);
+    worker = startWorker();
+    awaitReady(worker, "restarted worker");
+    long[] next = {sent};
+    await(
+        () -> {
+          int host = (int) (next[0] % HOSTS);
+          boolean ok = post(host, batch(host, base + next[0]++));
+          if (ok) {
+            accepted.addAndGet(SERVICES);
+          }
+          return ok;
+        },
+        Duration.ofSeconds(180),
+        "an accepted batch after the worker drained the stream");
+    assertThat(accepted.get()).isEqualTo(acceptedWhileFull + SERVICES);
+    assertEveryAcceptedResultStoredOnce();
+  }
+
+  private HttpResponse<String> send(int host, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + receiverPort + "/ingest/v1/results"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("X-Agent-Token", tokens.get(host))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** One command to this test's own Redis over RESP (the system tests carry no Redis client). */
+  private String redisCommand(String... args) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redisPort)) {
+      socket.setSoTimeout(10_000);
+      StringBuilder cmd = new StringBuilder("*").append(args.length).append("\r\n");
+      for (String a : args) {
+        cmd.append('$')
+            .append(a.getBytes(StandardCharsets.UTF_8).length)
+            .append("\r\n")
+            .append(a)
+            .append("\r\n");
+      }
+      socket.getOutputStream().write(cmd.toString().getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      java.io.InputStream in = socket.getInputStream();
+      String first = readLine(in);
+      if (first.startsWith("-")) {
+        throw new IOException("redis: " + first);
+      }
+      if (first.startsWith("$")) {
+        int length = Integer.parseInt(first.substring(1));
+        byte[] data = in.readNBytes(length + 2);
+        return new String(data, 0, length, StandardCharsets.UTF_8);
+      }
+      return first;
+    }
+  }
+
+  private String redisInfoField(String field) throws IOException {
+    for (String line : redisCommand("INFO", "memory").split("\r\n")) {
+      if (line.startsWith(field + ":")) {
+        return line.substring(field.length() + 1).trim();
+      }
+    }
+    throw new IOException("no " + field + " in INFO memory");
+  }
+
+  private static String readLine(java.io.InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    return line.toString();
   }
 
   private void assertEveryAcceptedResultStoredOnce() throws Exception {

@@ -37,8 +37,17 @@ public final class RedisIngestQueue implements IngestQueue {
     this.deadLetters = prefix + IngestStream.DEAD_LETTER_STREAM;
   }
 
+  /**
+   * Creates the consumer group unless it exists. Looks first: {@code XGROUP CREATE} is a command
+   * Redis refuses at its memory limit even when the group exists, so a worker restarted while the
+   * stream was full never started draining it, and Redis stayed full (found by {@code
+   * PipelineFaultsIT}). {@code XINFO GROUPS} is a read and is answered.
+   */
   @Override
   public void ensureGroup() {
+    if (groupExists()) {
+      return;
+    }
     try {
       // From "0", not "$": entries accepted before the first worker ever started are kept.
       redis.xgroupCreate(stream, IngestStream.CONSUMER_GROUP, new StreamEntryID(), true);
@@ -46,6 +55,15 @@ public final class RedisIngestQueue implements IngestQueue {
       if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
         throw e;
       }
+    }
+  }
+
+  private boolean groupExists() {
+    try {
+      return redis.xinfoGroups(stream).stream()
+          .anyMatch(g -> IngestStream.CONSUMER_GROUP.equals(g.getName()));
+    } catch (JedisDataException e) {
+      return false; // no such stream yet: create it with the group
     }
   }
 

@@ -332,7 +332,8 @@ class InventoryIT {
                     .extracting(FieldError::pointer)
                     .containsExactlyInAnyOrder(
                         "/overrides/port", "/overrides/url", "/overrides/community"));
-    assertThat(pu.queryValue("SELECT count(*) FROM host_services")).isEqualTo(0L);
+    assertThat(pu.queryValue("SELECT count(*) FROM host_services WHERE tenant_id = " + acme))
+        .isEqualTo(0L);
   }
 
   @Test

@@ -34,13 +34,17 @@ public final class ExpiringCache<K, V> {
         };
   }
 
-  /** The entry if it was put with {@code tag} at most {@code maxAgeNanos} ago, else null. */
-  public synchronized Hit<V> get(K key, long tag, long maxAgeNanos) {
+  /**
+   * The entry if it was put with {@code tag} at most {@code maxAgeNanos} ago ({@code
+   * absenceMaxAgeNanos} for a remembered absence), else null.
+   */
+  public synchronized Hit<V> get(K key, long tag, long maxAgeNanos, long absenceMaxAgeNanos) {
     Slot<V> slot = map.get(key);
     if (slot == null) {
       return null;
     }
-    if (slot.tag() != tag || nanoClock.getAsLong() - slot.putAtNanos() > maxAgeNanos) {
+    long maxAge = slot.value() == null ? absenceMaxAgeNanos : maxAgeNanos;
+    if (slot.tag() != tag || nanoClock.getAsLong() - slot.putAtNanos() > maxAge) {
       map.remove(key);
       return null;
     }

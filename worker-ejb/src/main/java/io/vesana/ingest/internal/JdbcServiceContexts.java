@@ -54,7 +54,13 @@ public final class JdbcServiceContexts {
   /** Entry lifetime while the generations cannot be read: the old fixed TTL. */
   static final long FALLBACK_TTL_NANOS = 10_000_000_000L;
 
-  /** What one batch looks up with: the generations as it found them, and the age it accepts. */
+  /**
+   * Longest life of a remembered absence (an unknown host or service): a host created moments ago
+   * must not wait for the next generation read, so absences also expire by age, as before V12.
+   */
+  static final long ABSENCE_TTL_NANOS = 2_000_000_000L;
+
+  /** What one batch looks up with: the generations as it found them, and the ages it accepts. */
   private record View(Map<Long, Long> generations, long maxAgeNanos) {
     long tag(long tenantId) {
       return TenantGenerations.of(generations, tenantId);
@@ -148,7 +154,8 @@ public final class JdbcServiceContexts {
   /** Remembers a cache hit (possibly a remembered absence) in the batch's snapshot. */
   private static <K, V> boolean fromCache(
       ExpiringCache<K, V> cache, K key, long tag, long maxAgeNanos, Map<K, V> snapshot) {
-    ExpiringCache.Hit<V> hit = cache.get(key, tag, maxAgeNanos);
+    ExpiringCache.Hit<V> hit =
+        cache.get(key, tag, maxAgeNanos, Math.min(maxAgeNanos / 5, ABSENCE_TTL_NANOS));
     if (hit == null) {
       return false;
     }
