@@ -24,29 +24,72 @@ final class CanonicalJson {
 
   private CanonicalJson() {}
 
+  /**
+   * The results body, written by hand into one builder: this runs for every accepted batch, and the
+   * JSON-P generator cost about 7% of the receiver's CPU. Same text as the generator wrote ({@code
+   * CanonicalJsonTest} compares them on generated input).
+   */
   static String results(List<CheckResult> results) {
-    StringWriter out = new StringWriter(256 * results.size());
-    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
-      g.writeStartObject().writeStartArray("results");
-      for (CheckResult r : results) {
-        g.writeStartObject()
-            .write("host", r.host())
-            .write("service", r.service())
-            .write("state", r.state().code())
-            .write("output", r.output());
-        optional(g, "long_output", r.longOutput());
-        optional(g, "perfdata", r.perfdata());
-        g.write("checked_at", r.checkedAt().toEpochMilli());
-        if (r.executionMs() != null) {
-          g.write("execution_ms", r.executionMs());
-        }
-        optional(g, "idempotency_key", r.idempotencyKey());
-        g.writeEnd();
+    StringBuilder out = new StringBuilder(256 * results.size());
+    out.append("{\"results\":[");
+    for (int i = 0; i < results.size(); i++) {
+      CheckResult r = results.get(i);
+      out.append(i == 0 ? "{" : ",{");
+      member(out, "host", r.host());
+      out.append(',');
+      member(out, "service", r.service());
+      out.append(",\"state\":").append(r.state().code()).append(',');
+      member(out, "output", r.output());
+      optional(out, "long_output", r.longOutput());
+      optional(out, "perfdata", r.perfdata());
+      out.append(",\"checked_at\":").append(r.checkedAt().toEpochMilli());
+      if (r.executionMs() != null) {
+        out.append(",\"execution_ms\":").append(r.executionMs().intValue());
       }
-      g.writeEnd().writeEnd();
+      optional(out, "idempotency_key", r.idempotencyKey());
+      out.append('}');
     }
-    return out.toString();
+    return out.append("]}").toString();
   }
+
+  private static void optional(StringBuilder out, String name, String value) {
+    if (value != null) {
+      out.append(',');
+      member(out, name, value);
+    }
+  }
+
+  private static void member(StringBuilder out, String name, String value) {
+    out.append('"').append(name).append("\":");
+    string(out, value);
+  }
+
+  /** A JSON string literal, escaped as JSON-P's generator does it. */
+  static void string(StringBuilder out, String s) {
+    out.append('"');
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, start, i);
+      start = i + 1;
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      }
+    }
+    out.append(s, start, s.length()).append('"');
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   static String heartbeat(Heartbeat h) {
     StringWriter out = new StringWriter(160);
