@@ -1,10 +1,7 @@
 package io.vesana.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +38,7 @@ final class LoadGenerator {
 
   private final BenchOptions options;
   private final BenchFixture fixture;
-  private final HttpClient http;
+  private final String path;
 
   private final StatusSampler sampler;
 
@@ -49,11 +46,7 @@ final class LoadGenerator {
     this.options = options;
     this.fixture = fixture;
     this.sampler = sampler;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    this.path = URI.create(options.receiverUrl() + "/v1/results").getRawPath();
   }
 
   /** Runs the load for the configured duration; returns when every sender has stopped. */
@@ -73,6 +66,12 @@ final class LoadGenerator {
   }
 
   private void sendSlice(int slice, long startEpochMs, long endNanos) {
+    try (KeepAliveHttp client = new KeepAliveHttp(URI.create(options.receiverUrl()), 30_000)) {
+      sendSlice(slice, startEpochMs, endNanos, client);
+    }
+  }
+
+  private void sendSlice(int slice, long startEpochMs, long endNanos, KeepAliveHttp client) {
     long interval = options.interval().toMillis();
     int hosts = fixture.hostNames.size();
     for (long round = 0; System.nanoTime() < endNanos; round++) {
@@ -84,41 +83,32 @@ final class LoadGenerator {
         } else {
           maxScheduleLagMs.accumulateAndGet(-wait, Math::max);
         }
-        send(h, due, round);
+        send(client, h, due, round);
       }
     }
   }
 
-  private void send(int host, long checkedAtMs, long round) {
+  private void send(KeepAliveHttp client, int host, long checkedAtMs, long round) {
     int n = fixture.serviceNames.size();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(options.receiverUrl() + "/v1/results"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("X-Agent-Token", fixture.tokens.get(host))
-            .POST(HttpRequest.BodyPublishers.ofString(batch(host, checkedAtMs, round)))
-            .build();
+    byte[] body = batch(host, checkedAtMs, round).getBytes(StandardCharsets.UTF_8);
     sentResults.addAndGet(n);
     if (StatusSampler.watched(host)) {
       sampler.sending(host, checkedAtMs, System.currentTimeMillis());
     }
     long start = System.nanoTime();
     try {
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      int status = client.post(path, "X-Agent-Token: " + fixture.tokens.get(host) + "\r\n", body);
       long micros = (System.nanoTime() - start) / 1000;
-      if (response.statusCode() == 202) {
+      if (status == 202) {
         acceptedResults.addAndGet(n);
         acceptLatency.record(micros);
       } else {
         sampler.refused(host, checkedAtMs);
         refusedResults.addAndGet(n);
-        refusedByStatus.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).addAndGet(n);
+        refusedByStatus.computeIfAbsent(status, k -> new AtomicLong()).addAndGet(n);
       }
-    } catch (java.io.IOException e) {
+    } catch (java.io.IOException | RuntimeException e) {
       sampler.refused(host, checkedAtMs);
-      failedResults.addAndGet(n);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       failedResults.addAndGet(n);
     }
   }
