@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The load generator's client against the JDK's HTTP server on loopback. */
+/** The load generator's client against the JDK's HTTP server on loopback (a real HTTP peer). */
+@SuppressForbidden // com.sun.net.httpserver: the JDK's own HTTP server, as the test peer
 class KeepAliveHttpTest {
 
   @Test
