@@ -18,6 +18,9 @@ import java.util.Set;
 /**
  * The three ingest endpoints. Authentication is the first line of each; no {@code @Consumes}, so
  * the media type check (415) comes after it and a prober learns nothing without a credential.
+ *
+ * <p>{@link IngestFilter} answers these requests first, without the JAX-RS runtime; this resource
+ * stays the definition of the endpoints (and what OpenAPI and 404/405 answers come from).
  */
 @Path("/")
 @ApplicationScoped
@@ -30,6 +33,11 @@ public class IngestResource {
       EnumSet.of(Sender.Kind.AGENT, Sender.Kind.COLLECTOR);
   private static final Set<Sender.Kind> COLLECTORS = EnumSet.of(Sender.Kind.COLLECTOR);
 
+  /** Who may send a message of this kind. */
+  static Set<Sender.Kind> allowed(MessageKind kind) {
+    return kind == MessageKind.DISCOVERY ? COLLECTORS : AGENTS_AND_COLLECTORS;
+  }
+
   @Inject SenderAuthenticator authenticator;
   @Inject Intake intake;
 
@@ -41,7 +49,7 @@ public class IngestResource {
       @Context HttpHeaders headers,
       InputStream body) {
     Sender sender = authenticator.authenticate(agentToken, apiKey, AGENTS_AND_COLLECTORS);
-    return intake.accept(sender, MessageKind.RESULTS, headers, body);
+    return accept(sender, MessageKind.RESULTS, headers, body);
   }
 
   @POST
@@ -52,7 +60,7 @@ public class IngestResource {
       @Context HttpHeaders headers,
       InputStream body) {
     Sender sender = authenticator.authenticate(agentToken, apiKey, AGENTS_AND_COLLECTORS);
-    return intake.accept(sender, MessageKind.HEARTBEAT, headers, body);
+    return accept(sender, MessageKind.HEARTBEAT, headers, body);
   }
 
   @POST
@@ -63,6 +71,11 @@ public class IngestResource {
       @Context HttpHeaders headers,
       InputStream body) {
     Sender sender = authenticator.authenticate(agentToken, apiKey, COLLECTORS);
-    return intake.accept(sender, MessageKind.DISCOVERY, headers, body);
+    return accept(sender, MessageKind.DISCOVERY, headers, body);
+  }
+
+  private Response accept(Sender sender, MessageKind kind, HttpHeaders headers, InputStream body) {
+    return intake.accept(
+        sender, kind, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), headers.getLength(), body);
   }
 }

@@ -11,7 +11,6 @@ import io.vesana.receiver.wire.WireParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotSupportedException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -31,9 +30,14 @@ public class Intake {
 
   private final WireParser parser = new WireParser(Clock.systemUTC());
 
-  Response accept(Sender sender, MessageKind kind, HttpHeaders headers, InputStream body) {
-    requireJson(headers.getMediaType());
-    if (headers.getLength() > ContractLimits.MAX_BODY_BYTES) {
+  /**
+   * @param contentType the Content-Type header, or null
+   * @param contentLength the announced length, -1 when not announced (chunked)
+   */
+  Response accept(
+      Sender sender, MessageKind kind, String contentType, long contentLength, InputStream body) {
+    requireJson(mediaType(contentType));
+    if (contentLength > ContractLimits.MAX_BODY_BYTES) {
       throw new BodyTooLargeException(ContractLimits.MAX_BODY_BYTES);
     }
     long receivedAt = System.currentTimeMillis();
@@ -52,6 +56,18 @@ public class Intake {
     // A stream id is digits and one dash: nothing to escape.
     String answer = "{\"accepted\":" + parsed.items() + ",\"id\":\"" + id + "\"}";
     return Response.accepted(answer).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** The parsed Content-Type; null when absent or unparseable (both refused as not JSON). */
+  private static MediaType mediaType(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return MediaType.valueOf(header);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** application/json, and if a charset is named it must be UTF-8 (RFC 8259 allows no other). */
