@@ -571,7 +571,9 @@ class ApiIT {
             "/v1/services/{id}/series",
             "/v1/settings",
             "/v1/admin/settings",
-            "/v1/auth/sso/exchange");
+            "/v1/auth/sso/exchange",
+            "/v1/alerts/{id}/deliveries",
+            "/v1/notification-deliveries");
   }
 
   // --- status, history, series ---------------------------------------------------------------

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which alerts a rule is for. An object of optional lists, all of which must match (an absent list
@@ -60,6 +61,27 @@ public final class RuleMatch {
         }
       }
     }
+  }
+
+  /**
+   * Whether the validated {@code match} covers alert {@code a}. An absent or empty list matches
+   * everything; {@code host_group_ids} matches a host in a listed group or in any group nested
+   * below one.
+   */
+  public static boolean matches(JsonObject match, AlertFacts a) {
+    return any(match, "severities", v -> ((JsonString) v).getString().equals(a.severity()))
+        && any(match, "states", v -> ((JsonNumber) v).intValue() == a.state())
+        && any(match, "host_ids", v -> ((JsonNumber) v).longValue() == a.hostId())
+        && any(
+            match, "host_group_ids", v -> a.hostGroupIds().contains(((JsonNumber) v).longValue()));
+  }
+
+  private static boolean any(JsonObject match, String k, Predicate<JsonValue> test) {
+    JsonValue v = match.get(k);
+    if (v == null || v.getValueType() != JsonValue.ValueType.ARRAY || v.asJsonArray().isEmpty()) {
+      return true;
+    }
+    return v.asJsonArray().stream().anyMatch(test);
   }
 
   public static List<Long> hostGroupIds(JsonObject match) {

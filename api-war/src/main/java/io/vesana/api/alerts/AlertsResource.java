@@ -4,10 +4,14 @@ import io.vesana.alerts.AlertDesk;
 import io.vesana.alerts.AlertEventView;
 import io.vesana.alerts.AlertView;
 import io.vesana.api.auth.Access;
+import io.vesana.api.notifications.DeliveryJson;
+import io.vesana.api.paging.KeysetPage;
 import io.vesana.api.problems.BodyFields;
 import io.vesana.api.problems.Problem;
 import io.vesana.auth.Caller;
 import io.vesana.auth.Permissions;
+import io.vesana.notifications.DeliveryLog;
+import io.vesana.notifications.DeliveryView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -30,7 +34,8 @@ import java.util.Set;
 
 /**
  * {@code /v1/alerts}: list ({@code state=open|all}, newest first, paged by {@code before}), one
- * alert with its history, acknowledge (needs {@code alerts.acknowledge}), comment.
+ * alert with its history, its notification deliveries, acknowledge (needs {@code
+ * alerts.acknowledge}), comment.
  */
 @Path("alerts")
 @RequestScoped
@@ -40,6 +45,7 @@ public class AlertsResource {
 
   @Inject Access access;
   @Inject AlertDesk alerts;
+  @Inject DeliveryLog deliveryLog;
 
   @GET
   public JsonObject list(
@@ -82,6 +88,20 @@ public class AlertsResource {
       events.add(b);
     }
     return Json.createObjectBuilder(write(a)).add("events", events).build();
+  }
+
+  /** The alert's notification deliveries with their attempts, oldest first, keyset paged. */
+  @GET
+  @Path("{id}/deliveries")
+  public JsonObject deliveries(
+      @PathParam("id") long id,
+      @QueryParam("after") @DefaultValue("0") long after,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    Caller caller = access.require(Permissions.ALERTS_READ);
+    KeysetPage.limit(limit);
+    List<DeliveryView> page =
+        deliveryLog.forAlert(caller, id, after, limit).orElseThrow(() -> Problem.notFound("Alert"));
+    return KeysetPage.of(page, limit, DeliveryJson::write, DeliveryView::id);
   }
 
   @POST

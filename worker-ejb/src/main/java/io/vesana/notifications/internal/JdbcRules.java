@@ -107,6 +107,23 @@ public final class JdbcRules {
     }
   }
 
+  /**
+   * The tenant's enabled rules whose channel is enabled, highest priority first (ties: oldest
+   * first): the order in which dispatch picks one rule per channel.
+   */
+  public List<RuleView> enabledForDispatch(Connection c, long tenantId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            SELECT
+                + " AND enabled AND EXISTS (SELECT 1 FROM notification_channels"
+                + " ch WHERE ch.tenant_id = notification_rules.tenant_id"
+                + " AND ch.id = notification_rules.channel_id AND ch.enabled)"
+                + " ORDER BY priority DESC, id")) {
+      JdbcScope.bind(c, ps, TenantScope.of(tenantId));
+      return rows(ps);
+    }
+  }
+
   private static void bind(PreparedStatement ps, RuleDraft d) throws SQLException {
     ps.setString(1, d.name());
     ps.setString(2, d.match().toString());
