@@ -400,7 +400,7 @@ class DiscoveryIT {
 
   // --- baselines ----------------------------------------------------------------------------
 
-  /** A service of the tenant with ten "load" results 1..10 in the last day and current 40. */
+  /** A service of the tenant with ten "load" results 1..10 in the last day and current 30. */
   static long serviceWithHistory(String tenantSlug) throws SQLException {
     long host =
         ApiFixture.id(
@@ -424,7 +424,7 @@ class DiscoveryIT {
     ApiFixture.id(
         "INSERT INTO current_status (service_id, tenant_id, host_id, state, last_check_at,"
             + " perfdata) SELECT id, tenant_id, host_id, 0, now(),"
-            + " '{\"metrics\": [{\"label\": \"load\", \"value\": 40}]}' FROM host_services"
+            + " '{\"metrics\": [{\"label\": \"load\", \"value\": 30}]}' FROM host_services"
             + " WHERE id = ? RETURNING 1",
         service);
     return service;
@@ -451,11 +451,11 @@ class DiscoveryIT {
     assertThat(load.getJsonNumber("mean").doubleValue()).isEqualTo(5.5);
     assertThat(load.getJsonNumber("stddev").doubleValue())
         .isCloseTo(Math.sqrt(55.0 / 6.0), org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(load.getJsonNumber("current").doubleValue()).isEqualTo(40.0);
-    assertThat(load.getBoolean("anomalous")).as("40 > 5.5 + 3 * 3.03").isTrue();
+    assertThat(load.getJsonNumber("current").doubleValue()).isEqualTo(30.0);
+    assertThat(load.getBoolean("anomalous")).as("30 > 5.5 + 3 * 3.03 = 14.6").isTrue();
     JsonObject wide = json(send("GET", "services/" + service + "/baselines?k=10", viewer, null));
     assertThat(wide.getJsonArray("items").getJsonObject(0).getBoolean("anomalous"))
-        .as("40 < 5.5 + 10 * 3.03")
+        .as("30 < 5.5 + 10 * 3.03 = 35.8")
         .isFalse();
     assertThat(send("GET", "services/" + service + "/baselines?k=100", viewer, null).statusCode())
         .isEqualTo(400);
