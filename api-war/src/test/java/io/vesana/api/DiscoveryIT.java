@@ -372,6 +372,14 @@ class DiscoveryIT {
                 .getJsonNumber("profile_id")
                 .longValue())
         .isEqualTo(profile);
+    // No body at all: the defaults (discovered hostname as name).
+    String third = unique("ups-c");
+    long[] found3 = foundHost(collector, "10.60.2.20", third);
+    HttpResponse<String> bare = send("POST", "suggestions/" + found3[2] + "/accept", admin, null);
+    assertThat(bare.statusCode()).as(bare.body()).isEqualTo(200);
+    long thirdHost = json(bare).getJsonNumber("applied_host_id").longValue();
+    assertThat(json(send("GET", "hosts/" + thirdHost, admin, null)).getString("name"))
+        .isEqualTo(third);
   }
 
   @Test
