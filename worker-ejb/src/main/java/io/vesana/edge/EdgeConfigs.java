@@ -1,6 +1,7 @@
 package io.vesana.edge;
 
 import io.vesana.checks.CheckKind;
+import io.vesana.discovery.PendingScans;
 import io.vesana.edge.internal.JdbcCheckCredentials;
 import io.vesana.edge.internal.JdbcEdgeChecks;
 import io.vesana.schema.VesanaDataSource;
@@ -139,7 +140,10 @@ public class EdgeConfigs {
     }
   }
 
-  /** What the collector runs for its hosts, with the decrypted credentials those checks use. */
+  /**
+   * What the collector runs for its hosts, with the decrypted credentials those checks use, and the
+   * scans it is asked to run.
+   */
   public EdgeConfig collectorConfig(EdgeIdentity collector) {
     try (Connection c = dataSource.getConnection()) {
       Set<Long> used = JdbcEdgeChecks.newUsedSet();
@@ -148,6 +152,8 @@ public class EdgeConfigs {
           "checks",
           JdbcEdgeChecks.ofCollector(c, collector.tenantId(), collector.componentId(), used));
       b.add("credentials", JdbcCheckCredentials.decrypted(c, collector.tenantId(), used, cipher));
+      // Scans requested from the API; the ETag changes as requests come and get filled in.
+      b.add("scans", PendingScans.of(c, collector.tenantId(), collector.componentId()));
       return sealed(b.build(), !used.isEmpty());
     } catch (SQLException e) {
       throw new IllegalStateException("collector configuration not readable", e);

@@ -2,6 +2,8 @@ package io.vesana.ingest;
 
 import io.vesana.alerts.AlertTransition;
 import io.vesana.contract.IngestStream;
+import io.vesana.discovery.DiscoveryEntry;
+import io.vesana.discovery.DiscoveryIntake;
 import io.vesana.heartbeats.HeartbeatEntry;
 import io.vesana.heartbeats.HeartbeatIntake;
 import io.vesana.ingest.internal.CredentialUse;
@@ -46,6 +48,7 @@ public final class IngestPipeline {
   private final JdbcServiceContexts contexts;
   private final JdbcResultStore store = new JdbcResultStore();
   private final HeartbeatIntake heartbeats;
+  private final DiscoveryIntake discoveries;
 
   public IngestPipeline(
       DataSource dataSource,
@@ -61,6 +64,7 @@ public final class IngestPipeline {
     this.contexts =
         new JdbcServiceContexts(settings.contextCacheEntries(), settings.contextTtl().toNanos());
     this.heartbeats = new HeartbeatIntake(dataSource, queue, listener, alertHook);
+    this.discoveries = new DiscoveryIntake(dataSource, queue, listener);
   }
 
   /**
@@ -72,6 +76,7 @@ public final class IngestPipeline {
     List<DecodedEntry> decoded = new ArrayList<>(batch.size());
     List<String> refused = new ArrayList<>();
     List<QueuedEntry> beats = new ArrayList<>();
+    List<QueuedEntry> scans = new ArrayList<>();
     for (QueuedEntry q : batch) {
       if (q.deliveries() > settings.maxDeliveries()) {
         deadLetter(q, "delivered " + q.deliveries() + " times without success");
@@ -80,6 +85,10 @@ public final class IngestPipeline {
       }
       if (HeartbeatEntry.isHeartbeat(q)) {
         beats.add(q);
+        continue;
+      }
+      if (DiscoveryEntry.isDiscovery(q)) {
+        scans.add(q);
         continue;
       }
       try {
@@ -96,6 +105,14 @@ public final class IngestPipeline {
     if (!beats.isEmpty()) {
       // The database is down for heartbeats: it is for results too; retry all after a back-off.
       List<QueuedEntry> again = new ArrayList<>(heartbeats.process(beats));
+      if (!again.isEmpty()) {
+        again.addAll(scans);
+        decoded.forEach(d -> again.add(d.entry()));
+        return again;
+      }
+    }
+    if (!scans.isEmpty()) {
+      List<QueuedEntry> again = new ArrayList<>(discoveries.process(scans));
       if (!again.isEmpty()) {
         decoded.forEach(d -> again.add(d.entry()));
         return again;

@@ -177,6 +177,28 @@ class EdgeConfigsIT {
   }
 
   @Test
+  void requestedScansAreInTheCollectorConfigUntilFilledInAndChangeTheEtag() throws SQLException {
+    EdgeIdentity id = configs.collector("vsk_collector-key").orElseThrow();
+    EdgeConfig before = configs.collectorConfig(id);
+    assertThat(before.body().getJsonArray("scans")).isEmpty();
+    long scan =
+        sql.id(
+            "INSERT INTO discoveries (tenant_id, collector_id, cidr, options) VALUES ("
+                + acme
+                + ", "
+                + collector
+                + ", '10.20.0.0/24', '{\"ports\": [22, 161]}') RETURNING id");
+    EdgeConfig requested = configs.collectorConfig(id);
+    assertThat(requested.etag()).isNotEqualTo(before.etag());
+    JsonObject s = requested.body().getJsonArray("scans").getJsonObject(0);
+    assertThat(s.getJsonNumber("discovery_id").longValue()).isEqualTo(scan);
+    assertThat(s.getString("cidr")).isEqualTo("10.20.0.0/24");
+    assertThat(s.getJsonObject("options").getJsonArray("ports").toString()).isEqualTo("[22,161]");
+    sql.exec("UPDATE discoveries SET status = 'finished'");
+    assertThat(configs.collectorConfig(id).etag()).isEqualTo(before.etag());
+  }
+
+  @Test
   void onlyLiveCollectorKeysAuthenticate() throws SQLException {
     keyRow("api_keys", "key_hash", "vsk_automation", "automation");
     assertThat(configs.collector("vsk_automation")).isEmpty();
