@@ -3,6 +3,7 @@ package io.vesana.alerts;
 import io.vesana.audit.AuditTrail;
 import io.vesana.auth.Caller;
 import io.vesana.schema.VesanaDataSource;
+import io.vesana.tenancy.JdbcTenantScope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -236,8 +237,7 @@ public class AlertDesk {
   }
 
   private static void scope(Connection c, PreparedStatement ps, Caller caller) throws SQLException {
-    ps.setBoolean(1, caller.superAdmin());
-    ps.setArray(2, c.createArrayOf("bigint", caller.scope().readableTenants().toArray()));
+    JdbcTenantScope.bind(c, ps, 1, caller.scope());
   }
 
   private static List<AlertView> rows(PreparedStatement ps) throws SQLException {

@@ -3,6 +3,7 @@ package io.vesana.auth;
 import io.vesana.audit.AuditTrail;
 import io.vesana.auth.internal.JdbcRefreshTokens;
 import io.vesana.schema.VesanaDataSource;
+import io.vesana.tenancy.JdbcTenantScope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,8 +69,7 @@ public class UserAdministration {
                 SELECT
                     + " WHERE (? OR u.tenant_id = ANY (?)) AND u.id > ?"
                     + " GROUP BY u.id ORDER BY u.id LIMIT ?")) {
-      ps.setBoolean(1, caller.superAdmin());
-      ps.setArray(2, c.createArrayOf("bigint", caller.scope().readableTenants().toArray()));
+      JdbcTenantScope.bind(c, ps, 1, caller.scope());
       ps.setLong(3, afterId);
       ps.setInt(4, limit);
       return rows(ps);

@@ -3,6 +3,7 @@ package io.vesana.credentials;
 import io.vesana.audit.AuditTrail;
 import io.vesana.auth.Caller;
 import io.vesana.schema.VesanaDataSource;
+import io.vesana.tenancy.JdbcTenantScope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -218,8 +218,7 @@ public class Credentials {
   private static Optional<CredentialView> one(Connection c, String sql, List<Long> tenants, long id)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setBoolean(1, tenants == null);
-      ps.setArray(2, c.createArrayOf("bigint", tenants == null ? new Long[0] : tenants.toArray()));
+      JdbcTenantScope.bind(c, ps, 1, tenants == null, tenants == null ? List.of() : tenants);
       ps.setLong(3, id);
       List<CredentialView> found = rows(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -227,10 +226,7 @@ public class Credentials {
   }
 
   private static void scope(Connection c, PreparedStatement ps, Caller caller) throws SQLException {
-    ps.setBoolean(1, caller.superAdmin());
-    Array readable =
-        c.createArrayOf("bigint", caller.scope().readableTenants().toArray(new Long[0]));
-    ps.setArray(2, readable);
+    JdbcTenantScope.bind(c, ps, 1, caller.scope());
   }
 
   private static List<CredentialView> rows(PreparedStatement ps) throws SQLException {

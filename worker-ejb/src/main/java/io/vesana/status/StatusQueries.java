@@ -2,6 +2,7 @@ package io.vesana.status;
 
 import io.vesana.auth.Caller;
 import io.vesana.schema.VesanaDataSource;
+import io.vesana.tenancy.JdbcTenantScope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -186,8 +187,7 @@ public class StatusQueries {
   }
 
   private static void scope(Connection c, PreparedStatement ps, Caller caller) throws SQLException {
-    ps.setBoolean(1, caller.superAdmin());
-    ps.setArray(2, c.createArrayOf("bigint", caller.scope().readableTenants().toArray()));
+    JdbcTenantScope.bind(c, ps, 1, caller.scope());
   }
 
   private static List<ServiceStatusView> rows(PreparedStatement ps) throws SQLException {

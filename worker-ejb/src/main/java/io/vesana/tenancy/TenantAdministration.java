@@ -57,8 +57,7 @@ public class TenantAdministration {
         PreparedStatement ps =
             c.prepareStatement(
                 SELECT + " AND (? OR id = ANY (?)) AND id > ? ORDER BY id LIMIT ?")) {
-      ps.setBoolean(1, caller.superAdmin());
-      ps.setArray(2, c.createArrayOf("bigint", caller.scope().readableTenants().toArray()));
+      JdbcTenantScope.bind(c, ps, 1, caller.scope());
       ps.setLong(3, afterId);
       ps.setInt(4, limit);
       return rows(ps);

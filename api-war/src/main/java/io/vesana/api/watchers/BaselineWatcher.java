@@ -1,18 +1,12 @@
 package io.vesana.api.watchers;
 
 import io.vesana.baselines.BaselineComputation;
-import io.vesana.schema.SchemaMigration;
 import io.vesana.schema.VesanaDataSource;
-import io.vesana.watchers.WatcherRunner;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
@@ -26,30 +20,24 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The anomaly baseline watcher ({@link BaselineComputation}). Every replica's timer fires every
- * {@code vesana.watchers.baselines.tick-seconds} (default 60); {@link WatcherRunner} lets one of
- * them recompute once per {@code vesana.watchers.baselines.period-seconds} (default 3600) across
- * the deployment. The window is {@code vesana.baselines.window-days} (default 7), a baseline needs
- * {@code vesana.baselines.min-samples} values (default 10), and services are read {@code
- * vesana.baselines.batch-services} at a time (default 200). Same pattern as {@link
- * RetentionWatcher}.
+ * The anomaly baseline watcher ({@link BaselineComputation}): ticks every {@code
+ * vesana.watchers.baselines.tick-seconds} (default 60), recomputes once per {@code
+ * vesana.watchers.baselines.period-seconds} (default 3600) across the deployment ({@link
+ * ExclusiveWatcher}). The window is {@code vesana.baselines.window-days} (default 7), a baseline
+ * needs {@code vesana.baselines.min-samples} values (default 10), and services are read {@code
+ * vesana.baselines.batch-services} at a time (default 200).
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
-public class BaselineWatcher {
+public class BaselineWatcher extends ExclusiveWatcher {
 
   private static final Logger LOG = Logger.getLogger(BaselineWatcher.class.getName());
   static final String NAME = "anomaly-baselines";
 
   @Resource(lookup = VesanaDataSource.JNDI_NAME)
   DataSource dataSource;
-
-  @Resource TimerService timers;
-
-  @Inject SchemaMigration schema;
-  @Inject WatcherRunner runner;
 
   @Inject
   @ConfigProperty(name = "vesana.watchers.baselines.tick-seconds", defaultValue = "60")
@@ -73,30 +61,32 @@ public class BaselineWatcher {
 
   private BaselineComputation computation;
 
-  @PostConstruct
-  void schedule() {
-    if (tickSeconds < 1 || periodSeconds < 1) {
-      throw new IllegalStateException(
-          "vesana.watchers.baselines.tick-seconds and .period-seconds must be at least 1");
-    }
+  @Override
+  String name() {
+    return NAME;
+  }
+
+  @Override
+  long tickSeconds() {
+    return tickSeconds;
+  }
+
+  @Override
+  long periodSeconds() {
+    return periodSeconds;
+  }
+
+  @Override
+  void prepare() {
     if (windowDays < 1 || windowDays > 90) {
       // check_results keeps 90 days at most: a longer window would silently be shorter.
       throw new IllegalStateException("vesana.baselines.window-days must be 1..90");
     }
     computation = new BaselineComputation(Duration.ofDays(windowDays), minSamples, batchServices);
-    long tickMs = Duration.ofSeconds(tickSeconds).toMillis();
-    timers.createIntervalTimer(tickMs, tickMs, new TimerConfig(NAME, false));
   }
 
-  @Timeout
-  void tick() {
-    if (!schema.ensureMigrated()) {
-      return;
-    }
-    runner.runExclusively(NAME, Duration.ofSeconds(periodSeconds), this::run);
-  }
-
-  private void run() {
+  @Override
+  void work() {
     try (Connection c = dataSource.getConnection()) {
       BaselineComputation.Outcome o = computation.run(c, Instant.now());
       LOG.fine(() -> "baseline watcher: " + o);

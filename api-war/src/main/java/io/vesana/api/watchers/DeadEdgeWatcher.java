@@ -2,18 +2,12 @@ package io.vesana.api.watchers;
 
 import io.vesana.alerts.AlertTransition;
 import io.vesana.heartbeats.EdgeLiveness;
-import io.vesana.schema.SchemaMigration;
 import io.vesana.schema.VesanaDataSource;
-import io.vesana.watchers.WatcherRunner;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
@@ -34,15 +28,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * heartbeat for {@code vesana.heartbeats.dead-after-seconds} (default three heartbeat intervals,
  * {@code vesana.heartbeats.interval-seconds}, default 60) goes offline, its hosts UNREACHABLE, and
  * a host alert opens (announced through the alert hook). Recovery happens when the next heartbeat
- * is ingested. Timer every {@code vesana.watchers.dead-edge.tick-seconds} (default 30), run once
- * per {@code vesana.watchers.dead-edge.period-seconds} (default 60) across replicas, as {@link
- * RetentionWatcher}.
+ * is ingested. Ticks every {@code vesana.watchers.dead-edge.tick-seconds} (default 30), runs once
+ * per {@code vesana.watchers.dead-edge.period-seconds} (default 60) across replicas ({@link
+ * ExclusiveWatcher}).
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
-public class DeadEdgeWatcher {
+public class DeadEdgeWatcher extends ExclusiveWatcher {
 
   private static final Logger LOG = Logger.getLogger(DeadEdgeWatcher.class.getName());
   static final String NAME = "dead-edge";
@@ -50,10 +44,6 @@ public class DeadEdgeWatcher {
   @Resource(lookup = VesanaDataSource.JNDI_NAME)
   DataSource dataSource;
 
-  @Resource TimerService timers;
-
-  @Inject SchemaMigration schema;
-  @Inject WatcherRunner runner;
   @Inject Event<AlertTransition> alerts;
 
   @Inject
@@ -74,29 +64,34 @@ public class DeadEdgeWatcher {
 
   private final EdgeLiveness liveness = new EdgeLiveness();
 
-  @PostConstruct
-  void schedule() {
-    if (tickSeconds < 1 || periodSeconds < 1 || intervalSeconds < 1 || deadAfter().isZero()) {
-      throw new IllegalStateException(
-          "vesana.watchers.dead-edge.*-seconds and vesana.heartbeats.* must be at least 1");
+  @Override
+  String name() {
+    return NAME;
+  }
+
+  @Override
+  long tickSeconds() {
+    return tickSeconds;
+  }
+
+  @Override
+  long periodSeconds() {
+    return periodSeconds;
+  }
+
+  @Override
+  void prepare() {
+    if (intervalSeconds < 1 || deadAfter().isZero()) {
+      throw new IllegalStateException("vesana.heartbeats.*-seconds must be at least 1");
     }
-    long tickMs = Duration.ofSeconds(tickSeconds).toMillis();
-    timers.createIntervalTimer(tickMs, tickMs, new TimerConfig(NAME, false));
   }
 
   Duration deadAfter() {
     return Duration.ofSeconds(Math.max(0, deadAfterSeconds.orElse(3 * intervalSeconds)));
   }
 
-  @Timeout
-  void tick() {
-    if (!schema.ensureMigrated()) {
-      return;
-    }
-    runner.runExclusively(NAME, Duration.ofSeconds(periodSeconds), this::run);
-  }
-
-  private void run() {
+  @Override
+  void work() {
     List<AlertTransition> opened;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

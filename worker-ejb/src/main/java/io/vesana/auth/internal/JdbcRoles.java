@@ -1,6 +1,7 @@
 package io.vesana.auth.internal;
 
 import io.vesana.auth.RoleView;
+import io.vesana.tenancy.JdbcTenantScope;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -162,8 +163,7 @@ public final class JdbcRoles {
   private static void scope(
       Connection c, PreparedStatement ps, boolean allTenants, Collection<Long> tenants)
       throws SQLException {
-    ps.setBoolean(1, allTenants);
-    ps.setArray(2, c.createArrayOf("bigint", tenants.toArray()));
+    JdbcTenantScope.bind(c, ps, 1, allTenants, tenants);
   }
 
   private static List<RoleView> rows(PreparedStatement ps) throws SQLException {

@@ -4,6 +4,7 @@ import io.vesana.discovery.DiscoveredHostView;
 import io.vesana.discovery.DiscoveryFilter;
 import io.vesana.discovery.DiscoveryView;
 import io.vesana.discovery.ScanRequest;
+import io.vesana.tenancy.JdbcTenantScope;
 import io.vesana.tenancy.TenantScope;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -166,8 +167,7 @@ public final class JdbcDiscoveries {
 
   private static void bindScope(Connection c, PreparedStatement ps, TenantScope scope)
       throws SQLException {
-    ps.setBoolean(1, scope.isAllTenants());
-    ps.setArray(2, c.createArrayOf("bigint", scope.readableTenants().toArray()));
+    JdbcTenantScope.bind(c, ps, 1, scope);
   }
 
   private static List<DiscoveryView> rows(PreparedStatement ps) throws SQLException {

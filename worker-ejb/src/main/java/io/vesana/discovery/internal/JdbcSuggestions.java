@@ -2,6 +2,7 @@ package io.vesana.discovery.internal;
 
 import io.vesana.discovery.SuggestionFilter;
 import io.vesana.discovery.SuggestionView;
+import io.vesana.tenancy.JdbcTenantScope;
 import io.vesana.tenancy.TenantScope;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -124,8 +125,7 @@ public final class JdbcSuggestions {
 
   private static void bindScope(Connection c, PreparedStatement ps, TenantScope scope)
       throws SQLException {
-    ps.setBoolean(1, scope.isAllTenants());
-    ps.setArray(2, c.createArrayOf("bigint", scope.readableTenants().toArray()));
+    JdbcTenantScope.bind(c, ps, 1, scope);
   }
 
   private static List<SuggestionView> rows(PreparedStatement ps) throws SQLException {

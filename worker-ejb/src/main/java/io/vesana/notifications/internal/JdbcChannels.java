@@ -2,6 +2,7 @@ package io.vesana.notifications.internal;
 
 import io.vesana.notifications.ChannelKind;
 import io.vesana.notifications.ChannelView;
+import io.vesana.tenancy.JdbcTenantScope;
 import io.vesana.tenancy.TenantScope;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -106,7 +107,7 @@ public final class JdbcChannels {
 
   public Optional<ChannelView> find(Connection c, TenantScope scope, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT + " AND id = ?")) {
-      JdbcScope.bind(c, ps, scope);
+      JdbcTenantScope.bind(c, ps, 1, scope);
       ps.setLong(3, id);
       List<ChannelView> found = rows(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -124,7 +125,7 @@ public final class JdbcChannels {
             + (text == null ? "" : " AND strpos(lower(name), ?) > 0")
             + " ORDER BY id LIMIT ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      JdbcScope.bind(c, ps, scope);
+      JdbcTenantScope.bind(c, ps, 1, scope);
       int i = 3;
       ps.setLong(i++, afterId);
       if (kind != null) {

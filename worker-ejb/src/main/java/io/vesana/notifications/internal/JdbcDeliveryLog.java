@@ -4,6 +4,7 @@ import io.vesana.notifications.ChannelKind;
 import io.vesana.notifications.DeliveryFilter;
 import io.vesana.notifications.DeliveryStatus;
 import io.vesana.notifications.DeliveryView;
+import io.vesana.tenancy.JdbcTenantScope;
 import io.vesana.tenancy.TenantScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +35,7 @@ public final class JdbcDeliveryLog {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT EXISTS (SELECT 1 FROM alerts WHERE (? OR tenant_id = ANY (?)) AND id = ?)")) {
-      JdbcScope.bind(c, ps, scope);
+      JdbcTenantScope.bind(c, ps, 1, scope);
       ps.setLong(3, alertId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -55,7 +56,7 @@ public final class JdbcDeliveryLog {
             + " ORDER BY d.id LIMIT ?";
     Map<Long, Row> rows = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      JdbcScope.bind(c, ps, scope);
+      JdbcTenantScope.bind(c, ps, 1, scope);
       int i = 3;
       ps.setLong(i++, afterId);
       if (f.alertId() != null) {

@@ -2,6 +2,7 @@ package io.vesana.notifications.internal;
 
 import io.vesana.notifications.RuleDraft;
 import io.vesana.notifications.RuleView;
+import io.vesana.tenancy.JdbcTenantScope;
 import io.vesana.tenancy.TenantScope;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -80,7 +81,7 @@ public final class JdbcRules {
 
   public Optional<RuleView> find(Connection c, TenantScope scope, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT + " AND id = ?")) {
-      JdbcScope.bind(c, ps, scope);
+      JdbcTenantScope.bind(c, ps, 1, scope);
       ps.setLong(3, id);
       List<RuleView> found = rows(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -96,7 +97,7 @@ public final class JdbcRules {
             + (channelId == null ? "" : " AND channel_id = ?")
             + " ORDER BY id LIMIT ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      JdbcScope.bind(c, ps, scope);
+      JdbcTenantScope.bind(c, ps, 1, scope);
       int i = 3;
       ps.setLong(i++, afterId);
       if (channelId != null) {
@@ -119,7 +120,7 @@ public final class JdbcRules {
                 + " ch WHERE ch.tenant_id = notification_rules.tenant_id"
                 + " AND ch.id = notification_rules.channel_id AND ch.enabled)"
                 + " ORDER BY priority DESC, id")) {
-      JdbcScope.bind(c, ps, TenantScope.of(tenantId));
+      JdbcTenantScope.bind(c, ps, 1, TenantScope.of(tenantId));
       return rows(ps);
     }
   }

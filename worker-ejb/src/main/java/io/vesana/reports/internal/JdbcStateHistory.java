@@ -4,6 +4,7 @@ import io.vesana.reports.AvailabilityQuery;
 import io.vesana.reports.AvailabilityTally;
 import io.vesana.reports.AvailabilityTally.Window;
 import io.vesana.reports.ServiceAvailability;
+import io.vesana.tenancy.JdbcTenantScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,8 +45,7 @@ public final class JdbcStateHistory {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT 1 FROM " + table + " WHERE (? OR tenant_id = ANY (?)) AND id = ?")) {
-      ps.setBoolean(1, all);
-      ps.setArray(2, c.createArrayOf("bigint", tenants.toArray()));
+      JdbcTenantScope.bind(c, ps, 1, all, tenants);
       ps.setLong(3, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -70,8 +70,7 @@ public final class JdbcStateHistory {
         };
     List<ServiceAvailability> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(SERVICES + where + " ORDER BY hs.id LIMIT ?")) {
-      ps.setBoolean(1, all);
-      ps.setArray(2, c.createArrayOf("bigint", tenants.toArray()));
+      JdbcTenantScope.bind(c, ps, 1, all, tenants);
       ps.setLong(3, afterId);
       ps.setLong(4, q.targetId());
       ps.setInt(5, limit);

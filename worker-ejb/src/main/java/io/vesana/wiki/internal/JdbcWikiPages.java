@@ -1,5 +1,6 @@
 package io.vesana.wiki.internal;
 
+import io.vesana.tenancy.JdbcTenantScope;
 import io.vesana.wiki.WikiPageView;
 import io.vesana.wiki.WikiRevisionView;
 import io.vesana.wiki.WikiSearchHit;
@@ -208,8 +209,7 @@ public final class JdbcWikiPages {
 
   private static void scope(Connection c, PreparedStatement ps, boolean all, Collection<Long> t)
       throws SQLException {
-    ps.setBoolean(1, all);
-    ps.setArray(2, c.createArrayOf("bigint", t.toArray()));
+    JdbcTenantScope.bind(c, ps, 1, all, t);
   }
 
   private static List<WikiPageView> pages(PreparedStatement ps) throws SQLException {
