@@ -1,6 +1,8 @@
 package io.vesana.api;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
@@ -31,8 +33,10 @@ final class ApiSurface {
    * One operation, e.g. {@code GET /v1/hosts/{hostId}/services/{id}}.
    *
    * @param hasBody whether the operation takes a request body
+   * @param query the names of its query parameters
    */
-  record Operation(String method, String path, boolean hasBody) implements Comparable<Operation> {
+  record Operation(String method, String path, boolean hasBody, List<String> query)
+      implements Comparable<Operation> {
 
     /** {@code "GET /v1/hosts/{id}"}: the key of the tables in the isolation matrix. */
     String key() {
@@ -69,8 +73,19 @@ final class ApiSurface {
       JsonObject item = paths.getJsonObject(path);
       for (String method : item.keySet()) {
         if (METHODS.contains(method)) {
-          boolean body = item.getJsonObject(method).containsKey("requestBody");
-          out.add(new Operation(method.toUpperCase(Locale.ROOT), path, body));
+          JsonObject operation = item.getJsonObject(method);
+          List<String> query = new ArrayList<>();
+          JsonArray parameters =
+              operation.containsKey("parameters")
+                  ? operation.getJsonArray("parameters")
+                  : JsonValue.EMPTY_JSON_ARRAY;
+          for (JsonObject p : parameters.getValuesAs(JsonObject.class)) {
+            if (p.getString("in").equals("query")) {
+              query.add(p.getString("name"));
+            }
+          }
+          boolean body = operation.containsKey("requestBody");
+          out.add(new Operation(method.toUpperCase(Locale.ROOT), path, body, List.copyOf(query)));
         }
       }
     }

@@ -112,14 +112,41 @@ class IsolationMatrixIT {
               "PUT /v1/profiles/{profileId}/checks/{id}",
               "{\"name\":\"${unique}\",\"kind\":\"ping\"}"),
           entry("PUT /v1/roles/{id}", "{\"name\":\"${unique}\",\"permissions\":[]}"),
+          entry("PUT /v1/settings", "{\"values\":{\"checks.default_interval_seconds\":120}}"),
           entry("PATCH /v1/tenants/{id}", "{\"name\":\"${unique}\"}"),
           entry("PUT /v1/users/{id}/roles", "{\"roles\":[\"viewer\"]}"),
           entry(
               "PUT /v1/wiki/pages/{id}",
               "{\"slug\":\"${unique}\",\"title\":\"${unique}\",\"version\":0}"));
 
-  /** Query parameters an operation requires before it looks at the id. */
-  static final Map<String, String> QUERY = Map.of("GET /v1/services/{id}/series", "?metric=m");
+  /**
+   * Which seeded object a query parameter named like an id filters by ({@code GET
+   * /agents?host_id=}): B's id there must answer as an id that does not exist, never B's rows.
+   */
+  static final Map<String, String> QUERY_KIND =
+      Map.ofEntries(
+          entry("actorId", "admin_user"),
+          entry("channel_id", "channel"),
+          entry("hostGroupId", "host_group"),
+          entry("hostId", "host"),
+          entry("host_id", "host"),
+          entry("parent_id", "host_group"),
+          entry("serviceId", "service"),
+          entry("service_id", "service"),
+          entry("tenant_id", "tenant"));
+
+  /** Query parameters named like ids that are not filters: keyset cursors. */
+  static final Set<String> CURSORS = Set.of("before_id");
+
+  private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
+  /** Query parameters an operation requires before it looks at an id, fixed so answers compare. */
+  static final Map<String, String> QUERY =
+      Map.of(
+          "GET /v1/services/{id}/series",
+          "metric=m&from=" + T0.minus(1, ChronoUnit.DAYS) + "&to=" + T0.plus(1, ChronoUnit.DAYS),
+          "GET /v1/reports/availability",
+          "from=" + T0.minus(1, ChronoUnit.DAYS) + "&to=" + T0.plus(1, ChronoUnit.DAYS));
 
   /** No object has this id, in any tenant. */
   static final long GHOST = 987_654_321L;
@@ -138,23 +165,22 @@ class IsolationMatrixIT {
         .as(WebArchive.class);
   }
 
-  ApiClient api() {
-    return new ApiClient(base);
-  }
+  private ApiClient client;
 
   @BeforeEach
   void seed() throws Exception {
+    client = new ApiClient(base);
     ApiFixture.seed();
     synchronized (IsolationMatrixIT.class) {
       if (acme == null) {
-        acme = TenantObjects.seed(api(), api().token(ApiFixture.ADMIN_A), "acme");
-        globex = TenantObjects.seed(api(), api().token(ApiFixture.ADMIN_B), "globex");
+        acme = TenantObjects.seed(client, ApiFixture.ADMIN_A, "acme");
+        globex = TenantObjects.seed(client, ApiFixture.ADMIN_B, "globex");
       }
     }
   }
 
   List<Operation> operations() throws Exception {
-    HttpResponse<String> doc = api().openApi();
+    HttpResponse<String> doc = client.openApi();
     assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
     return ApiSurface.fromOpenApi(ApiClient.json(doc));
   }
@@ -171,10 +197,10 @@ class IsolationMatrixIT {
   }
 
   @Test
-  void theMatrixKnowsEveryOperationWithAnIdInItsPath() throws Exception {
+  void theMatrixKnowsEveryOperationWithAnIdInItsPathOrQuery() throws Exception {
     List<String> unknown = new ArrayList<>();
     for (Operation o : operations()) {
-      if (o.parameters().isEmpty() || EXCLUDED.containsKey(o.key())) {
+      if (EXCLUDED.containsKey(o.key())) {
         continue;
       }
       for (String p : o.parameters()) {
@@ -187,7 +213,17 @@ class IsolationMatrixIT {
                   + " seed that kind in TenantObjects), or exclude the operation with a reason");
         }
       }
-      if (o.hasBody() && !BODY.containsKey(o.key())) {
+      for (String q : idQuery(o)) {
+        if (!QUERY_KIND.containsKey(q)) {
+          unknown.add(
+              o.key()
+                  + ": query parameter "
+                  + q
+                  + " looks like an id; add which seeded object it names to"
+                  + " IsolationMatrixIT.QUERY_KIND (or to CURSORS if it is not a filter)");
+        }
+      }
+      if (o.hasBody() && inMatrix(o) && !BODY.containsKey(o.key())) {
         unknown.add(
             o.key() + ": takes a body; add one valid for tenant A to IsolationMatrixIT.BODY");
       }
@@ -195,126 +231,153 @@ class IsolationMatrixIT {
     assertThat(unknown).as(String.join("\n", unknown)).isEmpty();
   }
 
+  private static List<String> idQuery(Operation o) {
+    return o.query().stream()
+        .filter(q -> (q.endsWith("_id") || q.endsWith("Id")) && !CURSORS.contains(q))
+        .toList();
+  }
+
+  private static boolean inMatrix(Operation o) {
+    return !EXCLUDED.containsKey(o.key()) && (!o.parameters().isEmpty() || !idQuery(o).isEmpty());
+  }
+
   // --- the matrix ------------------------------------------------------------------------------
 
+  /**
+   * One request of the matrix: path parameters ({@code "hosts/{id}"} → id) and id query parameters,
+   * of which those in {@code foreign} hold B's ids.
+   */
+  record Call(Operation op, Map<String, Long> path, Map<String, Long> query, Set<String> foreign) {
+
+    /** The same request with an id that does not exist in place of each of B's. */
+    Call ghost() {
+      Map<String, Long> p = new LinkedHashMap<>(path);
+      Map<String, Long> q = new LinkedHashMap<>(query);
+      foreign.forEach(k -> (p.containsKey(k) ? p : q).put(k, GHOST));
+      return new Call(op, p, q, Set.of());
+    }
+
+    String url() {
+      String url = op.path().replaceFirst("^/v1/", "");
+      for (var e : path.entrySet()) {
+        String param = e.getKey().substring(e.getKey().indexOf('/') + 1);
+        url = url.replace(e.getKey(), e.getKey().replace(param, Long.toString(e.getValue())));
+      }
+      List<String> query = new ArrayList<>();
+      if (QUERY.containsKey(op.key())) {
+        query.add(QUERY.get(op.key()));
+      }
+      this.query.forEach((k, v) -> query.add(k + "=" + v));
+      return query.isEmpty() ? url : url + "?" + String.join("&", query);
+    }
+
+    boolean foreignPath() {
+      return foreign.stream().anyMatch(path::containsKey);
+    }
+  }
+
   @Test
-  void anotherTenantsIdsAnswer404OnEveryOperationAndChangeNothing() throws Exception {
-    String a = api().token(ApiFixture.ADMIN_A);
-    String b = api().token(ApiFixture.ADMIN_B);
-    List<Operation> matrix =
-        operations().stream()
-            .filter(o -> !o.parameters().isEmpty() && !EXCLUDED.containsKey(o.key()))
-            .filter(o -> o.parameters().stream().allMatch(KIND::containsKey))
-            // Deletes last: one that wrongly succeeded would make later answers 404 for a reason.
-            .sorted(Comparator.comparing((Operation o) -> o.method().equals("DELETE")))
-            .toList();
-    assertThat(matrix).as("the document has operations with ids").hasSizeGreaterThan(40);
+  void anotherTenantsIdsAnswerAsIdsThatDoNotExistAndChangeNothing() throws Exception {
+    String a = client.token(ApiFixture.ADMIN_A);
+    String b = client.token(ApiFixture.ADMIN_B);
+    List<Call> calls = new ArrayList<>();
+    operations().stream().filter(IsolationMatrixIT::inMatrix).forEach(o -> calls.addAll(calls(o)));
+    // Deletes last: one that wrongly succeeded would make later answers 404 for a reason.
+    calls.sort(Comparator.comparing((Call c) -> c.op().method().equals("DELETE")));
+    assertThat(calls).as("the document has operations with ids").hasSizeGreaterThan(60);
 
     List<String> failures = new ArrayList<>();
-    Map<String, String> before = readAsOwner(matrix, b, failures);
-    int calls = 0;
-    for (Operation o : matrix) {
-      for (Map<String, Long> ids : variants(o)) {
-        check(o, ids, a, failures);
-        calls++;
-      }
+    Map<String, String> before = readAsOwner(calls, b, failures);
+    for (Call c : calls) {
+      check(c, a, failures);
     }
-    Map<String, String> after = readAsOwner(matrix, b, new ArrayList<>());
+    Map<String, String> after = readAsOwner(calls, b, new ArrayList<>());
     before.forEach(
-        (path, body) -> {
-          if (!body.equals(after.get(path))) {
-            failures.add(
-                "GET "
-                    + path
-                    + " as B changed:\n  before "
-                    + body
-                    + "\n  after  "
-                    + after.get(path));
+        (url, body) -> {
+          if (!body.equals(after.get(url))) {
+            failures.add("GET " + url + " as B changed: " + body + " → " + after.get(url));
           }
         });
     assertThat(failures)
-        .as("%d calls as A with B's ids; failures:%n%s", calls, String.join("\n", failures))
+        .as("%d calls as A with B's ids; failures:%n%s", calls.size(), String.join("\n", failures))
         .isEmpty();
   }
 
-  /** The control: B reads each of its objects (200, so the seeded ids are right), for later. */
-  private Map<String, String> readAsOwner(List<Operation> matrix, String b, List<String> failures)
+  /**
+   * B's ids in every path parameter; under a nested path also A's parents with B's child; each id
+   * query parameter on its own with B's id (path parameters A's own).
+   */
+  private static List<Call> calls(Operation o) {
+    List<Call> out = new ArrayList<>();
+    List<String> params = o.parameters();
+    if (!params.isEmpty()) {
+      out.add(new Call(o, ids(params, globex), Map.of(), Set.copyOf(params)));
+      String child = params.get(params.size() - 1);
+      if (params.size() > 1 && !RELATIVE.contains(KIND.get(child))) {
+        Map<String, Long> mixed = ids(params, acme);
+        mixed.put(child, globex.id(KIND.get(child)));
+        out.add(new Call(o, mixed, Map.of(), Set.of(child)));
+      }
+    }
+    for (String q : idQuery(o)) {
+      out.add(new Call(o, ids(params, acme), Map.of(q, globex.id(QUERY_KIND.get(q))), Set.of(q)));
+    }
+    return out;
+  }
+
+  private static Map<String, Long> ids(List<String> params, TenantObjects tenant) {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    params.forEach(p -> ids.put(p, tenant.id(KIND.get(p))));
+    return ids;
+  }
+
+  /** The control: B reads its own objects (200, so the seeded ids are right), kept to compare. */
+  private Map<String, String> readAsOwner(List<Call> calls, String b, List<String> failures)
       throws Exception {
     Map<String, String> bodies = new LinkedHashMap<>();
-    for (Operation o : matrix) {
-      if (o.method().equals("GET")) {
-        String path = path(o, ownIds(o, globex));
-        HttpResponse<String> r = api().send("GET", path, b, null);
+    for (Call c : calls) {
+      if (c.op().method().equals("GET")
+          && c.foreign().size() == c.path().size() + c.query().size()) {
+        HttpResponse<String> r = client.send("GET", c.url(), b, null);
         if (r.statusCode() != 200) {
-          failures.add("control: B's own GET " + path + " → " + r.statusCode() + " " + r.body());
+          failures.add("control: B's own GET " + c.url() + " → " + r.statusCode() + " " + r.body());
         }
-        bodies.put(path, r.body());
+        bodies.put(c.url(), r.body());
       }
     }
     return bodies;
   }
 
-  /** B's ids for every parameter; under a nested path also A's parents with B's child. */
-  private static List<Map<String, Long>> variants(Operation o) {
-    List<Map<String, Long>> out = new ArrayList<>();
-    out.add(ownIds(o, globex));
-    List<String> params = o.parameters();
-    String last = KIND.get(params.get(params.size() - 1));
-    if (params.size() > 1 && !RELATIVE.contains(last)) {
-      Map<String, Long> mixed = ownIds(o, acme);
-      mixed.put(params.get(params.size() - 1), globex.id(last));
-      out.add(mixed);
-    }
-    return out;
-  }
-
-  private static Map<String, Long> ownIds(Operation o, TenantObjects tenant) {
-    Map<String, Long> ids = new LinkedHashMap<>();
-    o.parameters().forEach(p -> ids.put(p, tenant.id(KIND.get(p))));
-    return ids;
-  }
-
-  private void check(Operation o, Map<String, Long> ids, String a, List<String> failures)
-      throws Exception {
-    Map<String, Long> ghost = new LinkedHashMap<>();
-    ids.forEach((p, id) -> ghost.put(p, isB(p, id) ? GHOST : id));
-    String body = body(o);
-    String path = path(o, ids);
-    HttpResponse<String> r = api().send(o.method(), path, a, body);
-    HttpResponse<String> missing = api().send(o.method(), path(o, ghost), a, body);
-    int expected = SUPER_ADMIN_ONLY.contains(o.key()) ? 403 : 404;
-    String what = o.key() + " as A with " + ids + " (" + path + ")";
-    if (r.statusCode() != expected) {
-      failures.add(what + " → " + r.statusCode() + " (want " + expected + ") " + r.body());
-    } else if (!r.headers()
-        .firstValue("Content-Type")
-        .orElse("")
-        .startsWith("application/problem+json")) {
-      failures.add(what + " → not problem+json: " + r.headers().map());
-    } else if (r.statusCode() != missing.statusCode() || !r.body().equals(missing.body())) {
-      failures.add(
-          what
-              + " answers unlike an id that does not exist: "
-              + r.body()
-              + " vs "
-              + missing.body());
-    }
+  private void check(Call c, String a, List<String> failures) throws Exception {
+    String body = body(c.op());
+    HttpResponse<String> r = client.send(c.op().method(), c.url(), a, body);
+    HttpResponse<String> missing = client.send(c.op().method(), c.ghost().url(), a, body);
+    String what = c.op().method() + " " + c.url() + " as A (" + c.op().key() + ")";
     if (r.body().contains(globex.marker)) {
       failures.add(what + " leaks B's data: " + r.body());
     }
-  }
-
-  private static boolean isB(String param, long id) {
-    return globex.id(KIND.get(param)) == id;
-  }
-
-  private static String path(Operation o, Map<String, Long> ids) {
-    String path = o.path().replaceFirst("^/v1/", "");
-    for (var e : ids.entrySet()) {
-      String param = e.getKey().substring(e.getKey().indexOf('/') + 1);
-      path = path.replace(e.getKey(), e.getKey().replace(param, Long.toString(e.getValue())));
+    if (r.statusCode() >= 500) {
+      failures.add(what + " → " + r.statusCode() + " " + r.body());
+    } else if (c.foreignPath()) {
+      int expected = SUPER_ADMIN_ONLY.contains(c.op().key()) ? 403 : 404;
+      String type = r.headers().firstValue("Content-Type").orElse("");
+      if (r.statusCode() != expected || !type.startsWith("application/problem+json")) {
+        failures.add(
+            what + " → " + r.statusCode() + " " + type + " (want " + expected + ") " + r.body());
+      }
     }
-    return path + QUERY.getOrDefault(o.key(), "");
+    if (r.statusCode() != missing.statusCode() || !r.body().equals(missing.body())) {
+      failures.add(
+          what
+              + " answers unlike an id that does not exist: "
+              + r.statusCode()
+              + " "
+              + r.body()
+              + " vs "
+              + missing.statusCode()
+              + " "
+              + missing.body());
+    }
   }
 
   private static String body(Operation o) {
