@@ -44,11 +44,14 @@ final class TenantObjects {
   }
 
   /**
-   * Seeds the tenant of {@code admin} (a tenant admin's token); {@code label} starts the marker.
+   * Seeds the tenant of the tenant admin {@code adminEmail}; {@code label} starts the marker. The
+   * admin is kind {@code admin_user}: the audit trail of their actions carries the marker.
    */
-  static TenantObjects seed(ApiClient api, String admin, String label) throws Exception {
+  static TenantObjects seed(ApiClient api, String adminEmail, String label) throws Exception {
+    String admin = api.token(adminEmail);
     TenantObjects t =
         new TenantObjects(label + "-marker-" + UUID.randomUUID().toString().substring(0, 8));
+    t.ids.put("admin_user", ApiFixture.id("SELECT id FROM users WHERE email = ?", adminEmail));
     t.inventory(api, admin);
     t.operations(api, admin);
     t.administration(api, admin);
