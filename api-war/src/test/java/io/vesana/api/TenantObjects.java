@@ -18,7 +18,7 @@ import java.util.UUID;
  * API; alerts and check results, which only the pipeline creates, in SQL). Every name, comment and
  * output carries {@link #marker}, so a response that leaks any of them is found by a text search.
  *
- * <p>The kinds are the values of {@code IsolationMatrixIT.KIND}: a new kind of object is added here
+ * <p>The kinds are the values of {@code IsolationMatrix.KIND}: a new kind of object is added here
  * and there.
  */
 final class TenantObjects {
