@@ -257,7 +257,8 @@ final class IsolationMatrix {
     return out;
   }
 
-  private static Map<String, Long> ids(List<String> params, TenantObjects tenant) {
+  /** {@code tenant}'s objects for the path parameters. */
+  static Map<String, Long> ids(List<String> params, TenantObjects tenant) {
     Map<String, Long> ids = new LinkedHashMap<>();
     params.forEach(p -> ids.put(p, tenant.id(KIND.get(p))));
     return ids;
@@ -266,9 +267,13 @@ final class IsolationMatrix {
   /** The operation's {@link #BODY} filled in with A's objects, or null if it takes none. */
   static String body(Operation o, TenantObjects a) {
     String template = BODY.get(o.key());
-    if (template == null) {
-      return null;
-    }
+    return template == null ? null : fill(template, a);
+  }
+
+  /**
+   * {@code ${kind}} → A's object of that kind; {@code ${unique}}, {@code ${now}}, {@code ${later}}.
+   */
+  static String fill(String template, TenantObjects a) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String body =
         template

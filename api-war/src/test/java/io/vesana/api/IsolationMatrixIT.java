@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,74 @@ class IsolationMatrixIT {
     assertThat(failures)
         .as("%d calls as A with B's ids; failures:%n%s", calls.size(), String.join("\n", failures))
         .isEmpty();
+  }
+
+  @Test
+  void tenantAsListsCarryNoneOfBsObjects() throws Exception {
+    String a = client.token(ApiFixture.ADMIN_A);
+    String b = client.token(ApiFixture.ADMIN_B);
+    List<String> failures = new ArrayList<>();
+    int seenByB = 0;
+    for (Operation o : operations()) {
+      if (!o.method().equals("GET") || !o.parameters().isEmpty()) {
+        continue;
+      }
+      String url = new Call(o, Map.of(), Map.of(), Set.of()).url();
+      HttpResponse<String> r = client.send("GET", url, a, null);
+      if (r.statusCode() >= 500 || r.body().contains(globex.marker)) {
+        failures.add("GET " + url + " as A → " + r.statusCode() + " " + r.body());
+      }
+      if (client.send("GET", url, b, null).body().contains(globex.marker)) {
+        seenByB++;
+      }
+    }
+    assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    // The control: the marker search has teeth, B's own lists show B's objects.
+    assertThat(seenByB).as("lists in which B sees its own marker").isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void anotherTenantsIdsInABodyAreRefusedLikeIdsThatDoNotExist() throws Exception {
+    String a = client.token(ApiFixture.ADMIN_A);
+    Map<String, Operation> byKey = new HashMap<>();
+    operations().forEach(o -> byKey.put(o.key(), o));
+    List<String> failures = new ArrayList<>();
+    for (var e : ForeignReferences.BODIES.entrySet()) {
+      Operation o = byKey.get(e.getKey());
+      if (o == null) {
+        failures.add(e.getKey() + ": in ForeignReferences but not in /openapi; remove it");
+        continue;
+      }
+      String url = new Call(o, IsolationMatrix.ids(o.parameters(), acme), Map.of(), Set.of()).url();
+      for (String template : e.getValue()) {
+        String body = ForeignReferences.body(template, acme, globex, null);
+        HttpResponse<String> r = client.send(o.method(), url, a, body);
+        HttpResponse<String> missing =
+            client.send(
+                o.method(),
+                url,
+                a,
+                ForeignReferences.body(template, acme, globex, IsolationMatrix.GHOST));
+        String what = o.key() + " as A with " + body;
+        String answer = blank(r.body(), ForeignReferences.foreignId(template, globex));
+        if (r.statusCode() < 400 || r.statusCode() >= 500 || r.body().contains(globex.marker)) {
+          failures.add(what + " → " + r.statusCode() + " " + r.body());
+        } else if (r.statusCode() != missing.statusCode()
+            || !answer.equals(blank(missing.body(), IsolationMatrix.GHOST))) {
+          failures.add(
+              what
+                  + " answers unlike an id that does not exist: "
+                  + r.body()
+                  + " vs "
+                  + missing.body());
+        }
+      }
+    }
+    assertThat(failures).as(String.join("\n", failures)).isEmpty();
+  }
+
+  private static String blank(String answer, long id) {
+    return answer.replaceAll("\\b" + id + "\\b", "<id>");
   }
 
   /** The control: B reads its own objects (200, so the seeded ids are right), kept to compare. */
