@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ final class ForeignReferences {
           entry(
               "POST /v1/hosts/{hostId}/services",
               List.of(
-                  "{\"name\":\"${unique}\",\"kind\":\"ping\",\"settings\":{},"
+                  "{\"name\":\"${unique}\",\"kind\":\"ping\","
                       + "\"profile_check_id\":${B:profile_check}}")),
           entry("POST /v1/agent-tokens", List.of("{\"description\":\"x\",\"host_id\":${B:host}}")),
           entry(
@@ -49,7 +50,7 @@ final class ForeignReferences {
               List.of(
                   "{\"scope\":\"host\",\"host_id\":${B:host},\"starts_at\":\"${now}\","
                       + "\"ends_at\":\"${later}\",\"comment\":\"x\"}",
-                  "{\"scope\":\"service\",\"service_id\":${B:service},\"starts_at\":\"${now}\","
+                  "{\"scope\":\"service\",\"host_id\":${host},\"service_id\":${B:service},\"starts_at\":\"${now}\","
                       + "\"ends_at\":\"${later}\",\"comment\":\"x\"}",
                   "{\"scope\":\"host_group\",\"host_group_id\":${B:host_group},"
                       + "\"starts_at\":\"${now}\",\"ends_at\":\"${later}\",\"comment\":\"x\"}")),
@@ -60,6 +61,12 @@ final class ForeignReferences {
                   "{\"name\":\"${unique}\",\"channel_id\":${channel},"
                       + "\"match\":{\"host_ids\":[${B:host}]}}")),
           entry("PUT /v1/users/{id}/roles", List.of("{\"role_ids\":[${B:role}]}")));
+
+  /**
+   * Where A's own object in B's place is no valid control: a group cannot be its own parent (the
+   * path names A's one group).
+   */
+  static final Set<String> NO_CONTROL = Set.of("PUT /v1/host-groups/{id}");
 
   private ForeignReferences() {}
 

@@ -154,6 +154,15 @@ class IsolationMatrixIT {
       }
       String url = new Call(o, IsolationMatrix.ids(o.parameters(), acme), Map.of(), Set.of()).url();
       for (String template : e.getValue()) {
+        if (!ForeignReferences.NO_CONTROL.contains(o.key())) {
+          // The control: with A's own object in B's place the same request succeeds.
+          HttpResponse<String> own =
+              client.send(o.method(), url, a, ForeignReferences.body(template, acme, acme, null));
+          if (own.statusCode() >= 300) {
+            failures.add(
+                "control: " + o.key() + " with A's ids → " + own.statusCode() + own.body());
+          }
+        }
         String body = ForeignReferences.body(template, acme, globex, null);
         HttpResponse<String> r = client.send(o.method(), url, a, body);
         HttpResponse<String> missing =

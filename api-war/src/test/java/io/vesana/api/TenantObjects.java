@@ -63,8 +63,26 @@ final class TenantObjects {
   }
 
   private void inventory(ApiClient api, String admin) throws Exception {
+    long profile =
+        created(api.send("POST", "profiles", admin, "{\"name\":\"" + name("profile") + "\"}"));
+    ids.put("profile", profile);
+    ids.put(
+        "profile_check",
+        created(
+            api.send(
+                "POST",
+                "profiles/" + profile + "/checks",
+                admin,
+                "{\"name\":\"" + name("check") + "\",\"kind\":\"ping\"}")));
+    // On the profile, so that a service may name the profile's check.
     String hostName = name("host");
-    long host = created(api.send("POST", "hosts", admin, "{\"name\":\"" + hostName + "\"}"));
+    long host =
+        created(
+            api.send(
+                "POST",
+                "hosts",
+                admin,
+                "{\"name\":\"" + hostName + "\",\"profile_id\":" + profile + "}"));
     ids.put("host", host);
     ids.put(
         "tenant",
@@ -80,17 +98,6 @@ final class TenantObjects {
     ids.put(
         "host_group",
         created(api.send("POST", "host-groups", admin, "{\"name\":\"" + name("group") + "\"}")));
-    long profile =
-        created(api.send("POST", "profiles", admin, "{\"name\":\"" + name("profile") + "\"}"));
-    ids.put("profile", profile);
-    ids.put(
-        "profile_check",
-        created(
-            api.send(
-                "POST",
-                "profiles/" + profile + "/checks",
-                admin,
-                "{\"name\":\"" + name("check") + "\",\"kind\":\"ping\"}")));
     ids.put(
         "collector",
         created(api.send("POST", "collectors", admin, "{\"name\":\"" + name("dc") + "\"}")));
