@@ -7,7 +7,6 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -93,7 +92,10 @@ final class ApiSurface {
     return out;
   }
 
-  /** {@code "GET /v1/hosts/{id}"} for every resource method of the API's classes. */
+  /**
+   * {@code "GET /v1/hosts/{id}"} for every resource method of the API's classes. Sub-resource
+   * locators (a {@code @Path} method without an HTTP method) are not followed: the API has none.
+   */
   static Set<String> fromJaxRs() throws Exception {
     Set<String> out = new TreeSet<>();
     for (Class<?> type : resourceClasses()) {
@@ -133,7 +135,7 @@ final class ApiSurface {
   /**
    * The classes annotated with {@code @Path} under {@code io.vesana.api} in this module's output.
    */
-  private static List<Class<?>> resourceClasses() throws URISyntaxException, Exception {
+  private static List<Class<?>> resourceClasses() throws Exception {
     java.nio.file.Path classes =
         Paths.get(VesanaApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<Class<?>> out = new ArrayList<>();
