@@ -1,5 +1,6 @@
 package io.vesana.api;
 
+import static io.vesana.api.ApiClient.json;
 import static io.vesana.api.ApiFixture.ADMIN_A;
 import static io.vesana.api.ApiFixture.OPERATOR_B;
 import static io.vesana.api.ApiFixture.PASSWORD;
@@ -8,23 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.Signature;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -44,12 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ApiIT {
 
-  /** Each login comes from an address of its own (X-Forwarded-For; 127.0.0.1 is trusted). */
-  private static final AtomicInteger ADDRESS = new AtomicInteger(1);
-
   @ArquillianResource URL base;
-
-  final HttpClient http = HttpClient.newHttpClient();
 
   @Deployment(testable = false)
   static WebArchive api() throws Exception {
@@ -61,74 +51,17 @@ class ApiIT {
 
   @org.junit.jupiter.api.BeforeEach
   void seed() throws SQLException {
+    api = new ApiClient(base);
     ApiFixture.seed();
   }
 
   // --- HTTP ---------------------------------------------------------------------------------
 
-  HttpResponse<String> send(String method, String path, String token, String body, String ip)
-      throws Exception {
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(URI.create(root() + "/v1/" + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      r.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      r.header("Authorization", "Bearer " + token);
-    }
-    r.header("X-Forwarded-For", ip == null ? nextAddress() : ip);
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> send(String method, String path, String token, String body)
-      throws Exception {
-    return send(method, path, token, body, null);
-  }
-
-  /**
-   * The deployment's URL on 127.0.0.1 (Payara may report another local address): the API trusts
-   * X-Forwarded-For only from 127.0.0.1 in this test.
-   */
-  String root() {
-    return base.toString().replaceAll("/$", "").replaceFirst("//[^:/]+", "//127.0.0.1");
-  }
-
-  static String nextAddress() {
-    int n = ADDRESS.getAndIncrement();
-    return "198.51.100." + (n % 250 + 1) + ", 10.0.0." + (n / 250 % 250 + 1);
-  }
-
-  static JsonObject json(HttpResponse<String> r) {
-    try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-      return reader.readObject();
-    }
-  }
-
-  HttpResponse<String> loginResponse(String email, String password, String ip) throws Exception {
-    String body =
-        Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
-    return send("POST", "auth/login", null, body, ip);
-  }
-
-  JsonObject login(String email) throws Exception {
-    HttpResponse<String> r = loginResponse(email, PASSWORD, null);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return json(r);
-  }
-
-  String token(String email) throws Exception {
-    return login(email).getString("access_token");
-  }
+  ApiClient api;
 
   String createHost(String token, String name) throws Exception {
     HttpResponse<String> r =
-        send("POST", "hosts", token, "{\"name\":\"" + name + "\",\"address\":\"10.0.0.5\"}");
+        api.send("POST", "hosts", token, "{\"name\":\"" + name + "\",\"address\":\"10.0.0.5\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return Long.toString(json(r).getJsonNumber("id").longValue());
   }
@@ -137,18 +70,18 @@ class ApiIT {
 
   @Test
   void loginIssuesABearerTokenThatTheApiAccepts() throws Exception {
-    JsonObject tokens = login(ADMIN_A);
+    JsonObject tokens = api.login(ADMIN_A);
     assertThat(tokens.getString("token_type")).isEqualTo("Bearer");
     assertThat(tokens.getJsonNumber("expires_in").longValue()).isEqualTo(900);
     assertThat(tokens.getString("refresh_token")).startsWith("vesana_rt_");
-    HttpResponse<String> hosts = send("GET", "hosts", tokens.getString("access_token"), null);
+    HttpResponse<String> hosts = api.send("GET", "hosts", tokens.getString("access_token"), null);
     assertThat(hosts.statusCode()).as(hosts.body()).isEqualTo(200);
   }
 
   @Test
   void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
-    HttpResponse<String> wrong = loginResponse(ADMIN_A, "not the password", null);
-    HttpResponse<String> unknown = loginResponse("nobody@acme.example", "whatever", null);
+    HttpResponse<String> wrong = api.loginResponse(ADMIN_A, "not the password", null);
+    HttpResponse<String> unknown = api.loginResponse("nobody@acme.example", "whatever", null);
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(unknown.statusCode()).isEqualTo(401);
     assertThat(wrong.body()).isEqualTo(unknown.body());
@@ -161,40 +94,40 @@ class ApiIT {
         Files.readString(
                 ApiFixture.keyDir().resolve("first-admin-password"), StandardCharsets.UTF_8)
             .strip();
-    HttpResponse<String> r = loginResponse("admin@vesana.local", password, null);
+    HttpResponse<String> r = api.loginResponse("admin@vesana.local", password, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     // A super admin sees every tenant's hosts.
-    String acmeHost = createHost(token(ADMIN_A), "seen-by-super-" + UUID.randomUUID());
+    String acmeHost = createHost(api.token(ADMIN_A), "seen-by-super-" + UUID.randomUUID());
     HttpResponse<String> get =
-        send("GET", "hosts/" + acmeHost, json(r).getString("access_token"), null);
+        api.send("GET", "hosts/" + acmeHost, json(r).getString("access_token"), null);
     assertThat(get.statusCode()).as(get.body()).isEqualTo(200);
   }
 
   @Test
   void refreshRotatesAndAReusedRefreshTokenRevokesTheWholeFamily() throws Exception {
-    String first = login(VIEWER_A).getString("refresh_token");
+    String first = api.login(VIEWER_A).getString("refresh_token");
     HttpResponse<String> rotated =
-        send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + first + "\"}");
+        api.send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + first + "\"}");
     assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
     String second = json(rotated).getString("refresh_token");
     assertThat(second).isNotEqualTo(first);
 
     HttpResponse<String> replay =
-        send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + first + "\"}");
+        api.send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + first + "\"}");
     assertThat(replay.statusCode()).isEqualTo(401);
     HttpResponse<String> afterReplay =
-        send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + second + "\"}");
+        api.send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + second + "\"}");
     assertThat(afterReplay.statusCode()).as("the family is revoked").isEqualTo(401);
   }
 
   @Test
   void logoutRevokesTheRefreshToken() throws Exception {
-    String refresh = login(VIEWER_A).getString("refresh_token");
+    String refresh = api.login(VIEWER_A).getString("refresh_token");
     HttpResponse<String> out =
-        send("POST", "auth/logout", null, "{\"refresh_token\":\"" + refresh + "\"}");
+        api.send("POST", "auth/logout", null, "{\"refresh_token\":\"" + refresh + "\"}");
     assertThat(out.statusCode()).isEqualTo(204);
     HttpResponse<String> r =
-        send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + refresh + "\"}");
+        api.send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + refresh + "\"}");
     assertThat(r.statusCode()).isEqualTo(401);
   }
 
@@ -202,7 +135,7 @@ class ApiIT {
 
   @Test
   void forgedTamperedExpiredAndMisaddressedTokensAreRejected() throws Exception {
-    String valid = token(ADMIN_A);
+    String valid = api.token(ADMIN_A);
     String[] parts = valid.split("\\.");
     JsonObject claims = Json.createReader(new StringReader(decode(parts[1]))).readObject();
     long now = Instant.now().getEpochSecond();
@@ -221,12 +154,12 @@ class ApiIT {
         new String[] {
           algNone, hs256, tampered, expired, wrongIssuer, wrongAudience, noSignature, garbage
         }) {
-      HttpResponse<String> r = send("GET", "hosts", bad, null);
+      HttpResponse<String> r = api.send("GET", "hosts", bad, null);
       assertThat(r.statusCode()).as("token %s → %s", bad, r.body()).isEqualTo(401);
     }
     // The control: the same forging code with the right claims is accepted.
-    assertThat(send("GET", "hosts", rs256(claims), null).statusCode()).isEqualTo(200);
-    assertThat(send("GET", "hosts", null, null).statusCode()).isEqualTo(401);
+    assertThat(api.send("GET", "hosts", rs256(claims), null).statusCode()).isEqualTo(200);
+    assertThat(api.send("GET", "hosts", null, null).statusCode()).isEqualTo(401);
   }
 
   private static JsonObject with(JsonObject o, String k, Object v) {
@@ -274,43 +207,43 @@ class ApiIT {
 
   @Test
   void anotherTenantsHostIsNotFoundForReadAndWrite() throws Exception {
-    String hostA = createHost(token(ADMIN_A), "db-" + UUID.randomUUID());
-    String b = token(OPERATOR_B);
-    HttpResponse<String> get = send("GET", "hosts/" + hostA, b, null);
-    HttpResponse<String> put = send("PUT", "hosts/" + hostA, b, "{\"name\":\"stolen\"}");
-    HttpResponse<String> delete = send("DELETE", "hosts/" + hostA, b, null);
-    HttpResponse<String> missing = send("GET", "hosts/987654321", b, null);
+    String hostA = createHost(api.token(ADMIN_A), "db-" + UUID.randomUUID());
+    String b = api.token(OPERATOR_B);
+    HttpResponse<String> get = api.send("GET", "hosts/" + hostA, b, null);
+    HttpResponse<String> put = api.send("PUT", "hosts/" + hostA, b, "{\"name\":\"stolen\"}");
+    HttpResponse<String> delete = api.send("DELETE", "hosts/" + hostA, b, null);
+    HttpResponse<String> missing = api.send("GET", "hosts/987654321", b, null);
     assertThat(get.statusCode()).isEqualTo(404);
     assertThat(put.statusCode()).isEqualTo(404);
     assertThat(delete.statusCode()).isEqualTo(404);
     assertThat(get.body())
         .as("same answer as a host that does not exist")
         .isEqualTo(missing.body());
-    HttpResponse<String> list = send("GET", "hosts?limit=500", b, null);
+    HttpResponse<String> list = api.send("GET", "hosts?limit=500", b, null);
     assertThat(list.body()).doesNotContain("\"id\":" + hostA + ",");
     // Still there, unchanged, for its own tenant.
-    HttpResponse<String> own = send("GET", "hosts/" + hostA, token(ADMIN_A), null);
+    HttpResponse<String> own = api.send("GET", "hosts/" + hostA, api.token(ADMIN_A), null);
     assertThat(json(own).getString("name")).startsWith("db-");
   }
 
   @Test
   void aViewerMayReadButNotWrite() throws Exception {
-    String hostA = createHost(token(ADMIN_A), "web-" + UUID.randomUUID());
-    String viewer = token(VIEWER_A);
-    assertThat(send("GET", "hosts/" + hostA, viewer, null).statusCode()).isEqualTo(200);
-    HttpResponse<String> post = send("POST", "hosts", viewer, "{\"name\":\"nope\"}");
+    String hostA = createHost(api.token(ADMIN_A), "web-" + UUID.randomUUID());
+    String viewer = api.token(VIEWER_A);
+    assertThat(api.send("GET", "hosts/" + hostA, viewer, null).statusCode()).isEqualTo(200);
+    HttpResponse<String> post = api.send("POST", "hosts", viewer, "{\"name\":\"nope\"}");
     assertThat(post.statusCode()).isEqualTo(403);
     assertThat(json(post).getString("permission")).isEqualTo("hosts.write");
-    assertThat(send("DELETE", "hosts/" + hostA, viewer, null).statusCode()).isEqualTo(403);
+    assertThat(api.send("DELETE", "hosts/" + hostA, viewer, null).statusCode()).isEqualTo(403);
   }
 
   @Test
   void hostCrudWritesTheAuditTrailAndAnswersConflictsAndBadInputClearly() throws Exception {
-    String admin = token(ADMIN_A);
+    String admin = api.token(ADMIN_A);
     String name = "app-" + UUID.randomUUID();
     String id = createHost(admin, name);
     HttpResponse<String> dup =
-        send(
+        api.send(
             "POST",
             "hosts",
             admin,
@@ -318,19 +251,21 @@ class ApiIT {
     assertThat(dup.statusCode()).as(dup.body()).isEqualTo(409);
 
     HttpResponse<String> bad =
-        send("POST", "hosts", admin, "{\"name\":42,\"enabled\":\"yes\",\"colour\":\"red\"}");
+        api.send("POST", "hosts", admin, "{\"name\":42,\"enabled\":\"yes\",\"colour\":\"red\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("/name", "/enabled", "/colour");
-    assertThat(send("POST", "hosts", admin, "{not json").statusCode()).isEqualTo(400);
-    HttpResponse<String> another = send("POST", "hosts", admin, "{\"name\":\"" + name + "-2\"}");
+    assertThat(api.send("POST", "hosts", admin, "{not json").statusCode()).isEqualTo(400);
+    HttpResponse<String> another =
+        api.send("POST", "hosts", admin, "{\"name\":\"" + name + "-2\"}");
     assertThat(json(another).getString("created_at")).as("shown on creation").isNotBlank();
 
     HttpResponse<String> put =
-        send("PUT", "hosts/" + id, admin, "{\"name\":\"" + name + "-renamed\",\"enabled\":false}");
+        api.send(
+            "PUT", "hosts/" + id, admin, "{\"name\":\"" + name + "-renamed\",\"enabled\":false}");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     assertThat(json(put).getBoolean("enabled")).isFalse();
-    assertThat(send("DELETE", "hosts/" + id, admin, null).statusCode()).isEqualTo(204);
-    assertThat(send("GET", "hosts/" + id, admin, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("DELETE", "hosts/" + id, admin, null).statusCode()).isEqualTo(204);
+    assertThat(api.send("GET", "hosts/" + id, admin, null).statusCode()).isEqualTo(404);
 
     assertThat(auditActions(id)).containsExactly("host.created", "host.updated", "host.deleted");
   }
@@ -354,23 +289,24 @@ class ApiIT {
 
   @Test
   void listsPageOnTheServer() throws Exception {
-    String admin = token(ADMIN_A);
+    String admin = api.token(ADMIN_A);
     String tag = "page-" + UUID.randomUUID();
     for (int i = 0; i < 5; i++) {
       createHost(admin, tag + "-" + i);
     }
-    JsonObject first = json(send("GET", "hosts?q=" + tag + "&limit=2", admin, null));
+    JsonObject first = json(api.send("GET", "hosts?q=" + tag + "&limit=2", admin, null));
     assertThat(first.getJsonArray("items")).hasSize(2);
     long after = first.getJsonNumber("next_after").longValue();
-    JsonObject rest = json(send("GET", "hosts?q=" + tag + "&limit=10&after=" + after, admin, null));
+    JsonObject rest =
+        json(api.send("GET", "hosts?q=" + tag + "&limit=10&after=" + after, admin, null));
     assertThat(rest.getJsonArray("items")).hasSize(3);
     assertThat(rest.isNull("next_after")).isTrue();
-    assertThat(send("GET", "hosts?limit=5000", admin, null).statusCode()).isEqualTo(400);
+    assertThat(api.send("GET", "hosts?limit=5000", admin, null).statusCode()).isEqualTo(400);
   }
 
   @Test
   void unknownPathsAnswerProblemJson() throws Exception {
-    HttpResponse<String> r = send("GET", "no-such-thing", token(VIEWER_A), null);
+    HttpResponse<String> r = api.send("GET", "no-such-thing", api.token(VIEWER_A), null);
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
@@ -379,10 +315,10 @@ class ApiIT {
 
   @Test
   void anAgentTokenIsShownOnceListedWithoutSecretAndRevocable() throws Exception {
-    String admin = token(ADMIN_A);
+    String admin = api.token(ADMIN_A);
     String host = createHost(admin, "agent-host-" + UUID.randomUUID());
     HttpResponse<String> created =
-        send(
+        api.send(
             "POST",
             "agent-tokens",
             admin,
@@ -392,7 +328,7 @@ class ApiIT {
     assertThat(secret).matches("vesana_agent_[A-Za-z0-9_-]{32}");
     String id = Long.toString(json(created).getJsonNumber("id").longValue());
 
-    HttpResponse<String> list = send("GET", "agent-tokens?limit=500", admin, null);
+    HttpResponse<String> list = api.send("GET", "agent-tokens?limit=500", admin, null);
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("\"id\":" + id).doesNotContain(secret);
     assertThat(list.body()).doesNotContain(secret.substring(17));
@@ -404,50 +340,52 @@ class ApiIT {
                 secret))
         .isEqualTo(1);
 
-    assertThat(send("DELETE", "agent-tokens/" + id, token(OPERATOR_B), null).statusCode())
+    assertThat(api.send("DELETE", "agent-tokens/" + id, api.token(OPERATOR_B), null).statusCode())
         .as("another tenant cannot revoke it")
         .isEqualTo(403);
-    assertThat(send("DELETE", "agent-tokens/" + id, admin, null).statusCode()).isEqualTo(204);
-    assertThat(json(send("GET", "agent-tokens?limit=500", admin, null)).toString())
+    assertThat(api.send("DELETE", "agent-tokens/" + id, admin, null).statusCode()).isEqualTo(204);
+    assertThat(json(api.send("GET", "agent-tokens?limit=500", admin, null)).toString())
         .contains("\"revoked_at\":\"");
     HttpResponse<String> foreignHost =
-        send("POST", "agent-tokens", admin, "{\"host_id\":987654321}");
+        api.send("POST", "agent-tokens", admin, "{\"host_id\":987654321}");
     assertThat(foreignHost.statusCode()).isEqualTo(400);
   }
 
   @Test
   void apiKeysOfAnotherTenantAreNotFound() throws Exception {
-    String admin = token(ADMIN_A);
+    String admin = api.token(ADMIN_A);
     HttpResponse<String> created =
-        send("POST", "api-keys", admin, "{\"name\":\"collector dc1\",\"purpose\":\"collector\"}");
+        api.send(
+            "POST", "api-keys", admin, "{\"name\":\"collector dc1\",\"purpose\":\"collector\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json(created).getString("key")).startsWith("vsk_");
     String id = Long.toString(json(created).getJsonNumber("id").longValue());
-    String globexAdmin = token(ApiFixture.ADMIN_B);
-    assertThat(send("DELETE", "api-keys/" + id, globexAdmin, null).statusCode()).isEqualTo(404);
-    assertThat(send("GET", "api-keys?limit=500", globexAdmin, null).body())
+    String globexAdmin = api.token(ApiFixture.ADMIN_B);
+    assertThat(api.send("DELETE", "api-keys/" + id, globexAdmin, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("GET", "api-keys?limit=500", globexAdmin, null).body())
         .doesNotContain("\"id\":" + id + ",");
     HttpResponse<String> bad =
-        send("POST", "api-keys", admin, "{\"name\":\"x\",\"purpose\":\"root\"}");
+        api.send("POST", "api-keys", admin, "{\"name\":\"x\",\"purpose\":\"root\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("/purpose");
   }
 
   @Test
   void deadLettersAreForSuperAdminsOnly() throws Exception {
-    assertThat(send("GET", "admin/dead-letters", token(ADMIN_A), null).statusCode()).isEqualTo(403);
+    assertThat(api.send("GET", "admin/dead-letters", api.token(ADMIN_A), null).statusCode())
+        .isEqualTo(403);
     String password =
         Files.readString(
                 ApiFixture.keyDir().resolve("first-admin-password"), StandardCharsets.UTF_8)
             .strip();
     String superAdmin =
-        json(loginResponse("admin@vesana.local", password, null)).getString("access_token");
-    HttpResponse<String> list = send("GET", "admin/dead-letters", superAdmin, null);
+        json(api.loginResponse("admin@vesana.local", password, null)).getString("access_token");
+    HttpResponse<String> list = api.send("GET", "admin/dead-letters", superAdmin, null);
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     assertThat(json(list).getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(0);
-    assertThat(send("POST", "admin/dead-letters/1-0/replay", superAdmin, null).statusCode())
+    assertThat(api.send("POST", "admin/dead-letters/1-0/replay", superAdmin, null).statusCode())
         .isEqualTo(404);
-    assertThat(send("DELETE", "admin/dead-letters/not-an-id", superAdmin, null).statusCode())
+    assertThat(api.send("DELETE", "admin/dead-letters/not-an-id", superAdmin, null).statusCode())
         .isEqualTo(400);
   }
 
@@ -458,7 +396,7 @@ class ApiIT {
         Files.readString(
                 ApiFixture.keyDir().resolve("first-admin-password"), StandardCharsets.UTF_8)
             .strip();
-    return json(loginResponse("admin@vesana.local", password, null)).getString("access_token");
+    return json(api.loginResponse("admin@vesana.local", password, null)).getString("access_token");
   }
 
   @Test
@@ -466,22 +404,23 @@ class ApiIT {
     String root = superAdminToken();
     String slug = "initech-" + (System.nanoTime() % 100000);
     assertThat(
-            send("POST", "tenants", token(ADMIN_A), "{\"slug\":\"x\",\"name\":\"x\"}").statusCode())
+            api.send("POST", "tenants", api.token(ADMIN_A), "{\"slug\":\"x\",\"name\":\"x\"}")
+                .statusCode())
         .isEqualTo(403);
     HttpResponse<String> tenant =
-        send("POST", "tenants", root, "{\"slug\":\"" + slug + "\",\"name\":\"Initech\"}");
+        api.send("POST", "tenants", root, "{\"slug\":\"" + slug + "\",\"name\":\"Initech\"}");
     assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
     long tenantId = json(tenant).getJsonNumber("id").longValue();
     assertThat(
-            send("POST", "tenants", root, "{\"slug\":\"" + slug + "\",\"name\":\"Again\"}")
+            api.send("POST", "tenants", root, "{\"slug\":\"" + slug + "\",\"name\":\"Again\"}")
                 .statusCode())
         .isEqualTo(409);
-    assertThat(send("POST", "tenants", root, "{\"slug\":\"Bad Slug\",\"name\":\"x\"}").body())
+    assertThat(api.send("POST", "tenants", root, "{\"slug\":\"Bad Slug\",\"name\":\"x\"}").body())
         .contains("/slug");
 
     String adminEmail = "boss@" + slug + ".example";
     HttpResponse<String> admin =
-        send(
+        api.send(
             "POST",
             "users",
             root,
@@ -492,35 +431,38 @@ class ApiIT {
                 + "\",\"role\":\"tenant_admin\"}");
     assertThat(admin.statusCode()).as(admin.body()).isEqualTo(201);
     String adminPassword = json(admin).getString("initial_password");
-    HttpResponse<String> adminLogin = loginResponse(adminEmail, adminPassword, null);
+    HttpResponse<String> adminLogin = api.loginResponse(adminEmail, adminPassword, null);
     assertThat(adminLogin.statusCode()).isEqualTo(200);
     String adminToken = json(adminLogin).getString("access_token");
 
     String opsEmail = "ops@" + slug + ".example";
     HttpResponse<String> ops =
-        send("POST", "users", adminToken, "{\"email\":\"" + opsEmail + "\",\"role\":\"operator\"}");
+        api.send(
+            "POST", "users", adminToken, "{\"email\":\"" + opsEmail + "\",\"role\":\"operator\"}");
     assertThat(ops.statusCode()).as(ops.body()).isEqualTo(201);
     long opsId = json(ops).getJsonNumber("id").longValue();
     String opsRefresh =
-        json(loginResponse(opsEmail, json(ops).getString("initial_password"), null))
+        json(api.loginResponse(opsEmail, json(ops).getString("initial_password"), null))
             .getString("refresh_token");
 
-    HttpResponse<String> listed = send("GET", "users?limit=500", adminToken, null);
+    HttpResponse<String> listed = api.send("GET", "users?limit=500", adminToken, null);
     assertThat(listed.body()).contains(opsEmail).doesNotContain(ADMIN_A);
-    assertThat(send("GET", "users/" + opsId, token(ADMIN_A), null).statusCode()).isEqualTo(404);
-    assertThat(send("DELETE", "users/" + opsId, token(ADMIN_A), null).statusCode()).isEqualTo(404);
+    assertThat(api.send("GET", "users/" + opsId, api.token(ADMIN_A), null).statusCode())
+        .isEqualTo(404);
+    assertThat(api.send("DELETE", "users/" + opsId, api.token(ADMIN_A), null).statusCode())
+        .isEqualTo(404);
 
-    assertThat(send("DELETE", "users/" + opsId, adminToken, null).statusCode()).isEqualTo(204);
+    assertThat(api.send("DELETE", "users/" + opsId, adminToken, null).statusCode()).isEqualTo(204);
     assertThat(
-            send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + opsRefresh + "\"}")
+            api.send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + opsRefresh + "\"}")
                 .statusCode())
         .as("a disabled user's session ends")
         .isEqualTo(401);
 
     HttpResponse<String> suspend =
-        send("PATCH", "tenants/" + tenantId, root, "{\"status\":\"suspended\"}");
+        api.send("PATCH", "tenants/" + tenantId, root, "{\"status\":\"suspended\"}");
     assertThat(suspend.statusCode()).as(suspend.body()).isEqualTo(200);
-    assertThat(loginResponse(adminEmail, adminPassword, null).statusCode())
+    assertThat(api.loginResponse(adminEmail, adminPassword, null).statusCode())
         .as("users of a suspended tenant cannot log in")
         .isEqualTo(401);
     assertThat(auditActionsOf("tenant", Long.toString(tenantId)))
@@ -546,13 +488,7 @@ class ApiIT {
 
   @Test
   void theOpenApiDocumentCoversTheEndpoints() throws Exception {
-    String server = root().replaceFirst("(//[^/]+).*", "$1");
-    HttpResponse<String> doc =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server + "/openapi"))
-                .header("Accept", "application/json")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> doc = api.openApi();
     assertThat(doc.statusCode()).isEqualTo(200);
     assertThat(doc.body())
         .contains(
@@ -580,10 +516,10 @@ class ApiIT {
 
   @Test
   void statusHistoryAndSeriesOfAServiceAreReadableOnlyInItsTenant() throws Exception {
-    String admin = token(ADMIN_A);
+    String admin = api.token(ADMIN_A);
     long host = Long.parseLong(createHost(admin, "status-" + UUID.randomUUID()));
     long tenant =
-        json(send("GET", "hosts/" + host, admin, null)).getJsonNumber("tenant_id").longValue();
+        json(api.send("GET", "hosts/" + host, admin, null)).getJsonNumber("tenant_id").longValue();
     long service =
         ApiFixture.id(
             "INSERT INTO host_services (tenant_id, host_id, name, kind, settings)"
@@ -611,43 +547,44 @@ class ApiIT {
         host,
         String.format(java.util.Locale.ROOT, perf, 1));
 
-    JsonObject services = json(send("GET", "hosts/" + host + "/services", admin, null));
+    JsonObject services = json(api.send("GET", "hosts/" + host + "/services", admin, null));
     JsonObject svc = services.getJsonArray("items").getJsonObject(0);
     assertThat(svc.getString("state")).isEqualTo("CRITICAL");
     assertThat(svc.getJsonObject("perfdata").getJsonArray("metrics")).hasSize(1);
-    JsonObject results = json(send("GET", "services/" + service + "/results", admin, null));
+    JsonObject results = json(api.send("GET", "services/" + service + "/results", admin, null));
     assertThat(results.getJsonArray("items")).hasSize(3);
     assertThat(results.getJsonArray("items").getJsonObject(0).getJsonObject("perfdata").toString())
         .contains("\"value\":1");
     JsonObject series =
-        json(send("GET", "services/" + service + "/series?metric=load1&buckets=1", admin, null));
+        json(
+            api.send("GET", "services/" + service + "/series?metric=load1&buckets=1", admin, null));
     assertThat(series.getJsonArray("points")).hasSize(1);
     JsonObject point = series.getJsonArray("points").getJsonObject(0);
     assertThat(point.getJsonNumber("avg").doubleValue())
         .isEqualTo(16.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(point.getJsonNumber("max").doubleValue()).isEqualTo(10.0);
-    assertThat(send("GET", "problems?limit=500", admin, null).body())
+    assertThat(api.send("GET", "problems?limit=500", admin, null).body())
         .contains("\"id\":" + service + ",");
 
-    String b = token(ApiFixture.ADMIN_B);
-    assertThat(send("GET", "services/" + service, b, null).statusCode()).isEqualTo(404);
-    assertThat(send("GET", "services/" + service + "/results", b, null).statusCode())
+    String b = api.token(ApiFixture.ADMIN_B);
+    assertThat(api.send("GET", "services/" + service, b, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("GET", "services/" + service + "/results", b, null).statusCode())
         .isEqualTo(404);
-    assertThat(send("GET", "hosts/" + host + "/services", b, null).statusCode()).isEqualTo(404);
-    assertThat(send("GET", "problems?limit=500", b, null).body())
+    assertThat(api.send("GET", "hosts/" + host + "/services", b, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("GET", "problems?limit=500", b, null).body())
         .doesNotContain("\"id\":" + service + ",");
     assertThat(
-            send("GET", "services/" + service + "/results?from=yesterday", admin, null)
+            api.send("GET", "services/" + service + "/results?from=yesterday", admin, null)
                 .statusCode())
         .isEqualTo(400);
   }
 
   @Test
   void anOperatorAcknowledgesAnOpenAlertAndAnotherTenantCannotSeeIt() throws Exception {
-    String admin = token(ADMIN_A);
+    String admin = api.token(ADMIN_A);
     long host = Long.parseLong(createHost(admin, "alerting-" + UUID.randomUUID()));
     long tenant =
-        json(send("GET", "hosts/" + host, admin, null)).getJsonNumber("tenant_id").longValue();
+        json(api.send("GET", "hosts/" + host, admin, null)).getJsonNumber("tenant_id").longValue();
     long service =
         ApiFixture.id(
             "INSERT INTO host_services (tenant_id, host_id, name, kind, settings)"
@@ -661,15 +598,19 @@ class ApiIT {
             tenant,
             host,
             service);
-    assertThat(send("GET", "alerts?state=open&limit=500", admin, null).body())
+    assertThat(api.send("GET", "alerts?state=open&limit=500", admin, null).body())
         .contains("\"id\":" + alert + ",");
     assertThat(
-            send("POST", "alerts/" + alert + "/acknowledge", token(VIEWER_A), "{\"comment\":\"x\"}")
+            api.send(
+                    "POST",
+                    "alerts/" + alert + "/acknowledge",
+                    api.token(VIEWER_A),
+                    "{\"comment\":\"x\"}")
                 .statusCode())
         .as("a viewer may not acknowledge")
         .isEqualTo(403);
     HttpResponse<String> ack =
-        send(
+        api.send(
             "POST",
             "alerts/" + alert + "/acknowledge",
             admin,
@@ -677,27 +618,31 @@ class ApiIT {
     assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
     assertThat(json(ack).getBoolean("acknowledged")).isTrue();
     assertThat(
-            send("POST", "alerts/" + alert + "/comments", admin, "{\"comment\":\"replaced disk\"}")
+            api.send(
+                    "POST",
+                    "alerts/" + alert + "/comments",
+                    admin,
+                    "{\"comment\":\"replaced disk\"}")
                 .statusCode())
         .isEqualTo(204);
-    JsonObject detail = json(send("GET", "alerts/" + alert, admin, null));
+    JsonObject detail = json(api.send("GET", "alerts/" + alert, admin, null));
     assertThat(detail.getJsonArray("events").toString())
         .contains("acknowledged", "on it", "replaced disk");
-    assertThat(send("POST", "alerts/" + alert + "/acknowledge", admin, "{}").statusCode())
+    assertThat(api.send("POST", "alerts/" + alert + "/acknowledge", admin, "{}").statusCode())
         .isEqualTo(400);
 
-    String b = token(ApiFixture.ADMIN_B);
-    assertThat(send("GET", "alerts/" + alert, b, null).statusCode()).isEqualTo(404);
+    String b = api.token(ApiFixture.ADMIN_B);
+    assertThat(api.send("GET", "alerts/" + alert, b, null).statusCode()).isEqualTo(404);
     assertThat(
-            send("POST", "alerts/" + alert + "/acknowledge", b, "{\"comment\":\"mine\"}")
+            api.send("POST", "alerts/" + alert + "/acknowledge", b, "{\"comment\":\"mine\"}")
                 .statusCode())
         .isEqualTo(404);
-    assertThat(send("GET", "alerts?state=all&limit=500", b, null).body())
+    assertThat(api.send("GET", "alerts?state=all&limit=500", b, null).body())
         .doesNotContain("\"id\":" + alert + ",");
 
     ApiFixture.id("UPDATE alerts SET resolved_at = now() WHERE id = ? RETURNING 1", alert);
     assertThat(
-            send("POST", "alerts/" + alert + "/acknowledge", admin, "{\"comment\":\"late\"}")
+            api.send("POST", "alerts/" + alert + "/acknowledge", admin, "{\"comment\":\"late\"}")
                 .statusCode())
         .isEqualTo(409);
   }
@@ -706,22 +651,24 @@ class ApiIT {
 
   @Test
   void plantedSecretsNeverReachLaterResponsesTheAuditTrailOrTheServerLog() throws Exception {
-    JsonObject session = login(ADMIN_A);
+    JsonObject session = api.login(ADMIN_A);
     String access = session.getString("access_token");
     String refresh = session.getString("refresh_token");
     String agentToken =
-        json(send("POST", "agent-tokens", access, "{\"description\":\"scan\"}")).getString("token");
-    String apiKey = json(send("POST", "api-keys", access, "{\"name\":\"scan\"}")).getString("key");
+        json(api.send("POST", "agent-tokens", access, "{\"description\":\"scan\"}"))
+            .getString("token");
+    String apiKey =
+        json(api.send("POST", "api-keys", access, "{\"name\":\"scan\"}")).getString("key");
     // A failing login with a planted password, and requests that fail in different ways.
     String plantedPassword = "planted-" + UUID.randomUUID();
-    loginResponse(ADMIN_A, plantedPassword, null);
+    api.loginResponse(ADMIN_A, plantedPassword, null);
     java.util.List<String> bodies = new java.util.ArrayList<>();
-    bodies.add(send("GET", "agent-tokens?limit=500", access, null).body());
-    bodies.add(send("GET", "api-keys?limit=500", access, null).body());
-    bodies.add(send("POST", "hosts", access, "{\"name\":\"" + apiKey + "\",\"x\":1}").body());
-    bodies.add(send("GET", "hosts", access + "x", null).body());
+    bodies.add(api.send("GET", "agent-tokens?limit=500", access, null).body());
+    bodies.add(api.send("GET", "api-keys?limit=500", access, null).body());
+    bodies.add(api.send("POST", "hosts", access, "{\"name\":\"" + apiKey + "\",\"x\":1}").body());
+    bodies.add(api.send("GET", "hosts", access + "x", null).body());
     bodies.add(
-        send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + refresh + "x\"}").body());
+        api.send("POST", "auth/refresh", null, "{\"refresh_token\":\"" + refresh + "x\"}").body());
     String[] secrets = {PASSWORD, plantedPassword, refresh, access, agentToken, apiKey};
     for (String body : bodies) {
       for (String secret : secrets) {
@@ -760,15 +707,15 @@ class ApiIT {
     String ip = "203.0.113." + (System.nanoTime() % 200 + 1);
     // Guessing at accounts that do not exist: no account lockout involved, only the address.
     for (int i = 0; i < 10; i++) {
-      assertThat(loginResponse("guess" + i + "@acme.example", "wrong", ip).statusCode())
+      assertThat(api.loginResponse("guess" + i + "@acme.example", "wrong", ip).statusCode())
           .isEqualTo(401);
     }
-    HttpResponse<String> limited = loginResponse(VIEWER_A, PASSWORD, ip);
+    HttpResponse<String> limited = api.loginResponse(VIEWER_A, PASSWORD, ip);
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(json(limited).getString("type")).isEqualTo("urn:vesana:problem:rate-limited");
     long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
     assertThat(retryAfter).isBetween(1L, 60L);
     // Another address is not affected.
-    assertThat(loginResponse(VIEWER_A, PASSWORD, null).statusCode()).isEqualTo(200);
+    assertThat(api.loginResponse(VIEWER_A, PASSWORD, null).statusCode()).isEqualTo(200);
   }
 }

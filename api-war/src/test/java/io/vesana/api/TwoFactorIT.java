@@ -1,18 +1,14 @@
 package io.vesana.api;
 
+import static io.vesana.api.ApiClient.json;
 import static io.vesana.api.ApiFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.File;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,13 +50,12 @@ class TwoFactorIT {
   private static final String MILTON = "milton@initech.example";
   private static final String ALICE = "alice@umbrella.example";
 
-  private static final AtomicInteger ADDRESS = new AtomicInteger(1);
   private static boolean seeded;
   private static long peterId;
 
   @ArquillianResource URL base;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  ApiClient api;
 
   @Deployment(testable = false)
   static WebArchive api() throws Exception {
@@ -74,6 +67,7 @@ class TwoFactorIT {
 
   @BeforeEach
   void seed() throws SQLException {
+    api = new ApiClient(base);
     synchronized (TwoFactorIT.class) {
       if (seeded) {
         return;
@@ -102,8 +96,8 @@ class TwoFactorIT {
 
     // Starting again replaces the pending secret: the first one no longer confirms.
     String abandoned =
-        json(expect(send("POST", "me/two-factor", token, null), 200)).getString("secret");
-    HttpResponse<String> started = expect(send("POST", "me/two-factor", token, null), 200);
+        json(expect(api.send("POST", "me/two-factor", token, null), 200)).getString("secret");
+    HttpResponse<String> started = expect(api.send("POST", "me/two-factor", token, null), 200);
     assertThat(started.headers().firstValue("Cache-Control")).hasValue("no-store");
     String secret = json(started).getString("secret");
     assertThat(secret).isNotEqualTo(abandoned).matches("[A-Z2-7]{32}");
@@ -123,13 +117,13 @@ class TwoFactorIT {
             .toList();
     assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
     problem(
-        send("POST", "me/two-factor", token, null),
+        api.send("POST", "me/two-factor", token, null),
         409,
         "urn:vesana:problem:two-factor-already-enabled");
 
     // Enrolment ended the sessions opened without the second factor.
     HttpResponse<String> refresh =
-        send(
+        api.send(
             "POST",
             "auth/refresh",
             null,
@@ -142,7 +136,7 @@ class TwoFactorIT {
         loginResponse(PETER, code(secret, step)), 401, "urn:vesana:problem:invalid-credentials");
     String next = code(secret, step + 1);
     String fullToken = login(PETER, next, 200).getString("access_token");
-    expect(send("GET", "hosts", fullToken, null), 200);
+    expect(api.send("GET", "hosts", fullToken, null), 200);
     problem(loginResponse(PETER, next), 401, "urn:vesana:problem:invalid-credentials");
 
     // A recovery code works once, typed in any case.
@@ -192,24 +186,24 @@ class TwoFactorIT {
     problem(disable(token, "123456"), 409, "urn:vesana:problem:two-factor-not-enabled");
 
     String secret =
-        json(expect(send("POST", "me/two-factor", token, null), 200)).getString("secret");
+        json(expect(api.send("POST", "me/two-factor", token, null), 200)).getString("secret");
     HttpResponse<String> wrong = confirm(token, wrongCode(secret, currentStep()));
     problem(wrong, 400, "urn:vesana:problem:invalid-request");
     assertThat(wrong.body()).contains("\"pointer\":\"/code\"");
     for (String body : new String[] {"{}", "{\"code\":123456}", "{\"code\":\" \"}"}) {
-      HttpResponse<String> r = send("POST", "me/two-factor/confirm", token, body);
+      HttpResponse<String> r = api.send("POST", "me/two-factor/confirm", token, body);
       problem(r, 400, "urn:vesana:problem:invalid-request");
       assertThat(r.body()).as(body).contains("\"pointer\":\"/code\"");
     }
     HttpResponse<String> extra =
-        send("POST", "me/two-factor/confirm", token, "{\"code\":\"1\",\"secret\":\"x\"}");
+        api.send("POST", "me/two-factor/confirm", token, "{\"code\":\"1\",\"secret\":\"x\"}");
     assertThat(extra.body()).contains("\"pointer\":\"/secret\"");
     assertThat(
             ApiFixture.id("SELECT count(*) FROM users WHERE email = ? AND NOT totp_enabled", SAMIR))
         .as("still off")
         .isEqualTo(1);
 
-    problem(send("POST", "me/two-factor", null, null), 401, "urn:vesana:problem:unauthorized");
+    problem(api.send("POST", "me/two-factor", null, null), 401, "urn:vesana:problem:unauthorized");
   }
 
   // --- enforcement --------------------------------------------------------------------------
@@ -219,25 +213,25 @@ class TwoFactorIT {
     JsonObject restricted = login(MILTON, null, 200);
     String token = restricted.getString("access_token");
     String enrolmentRequired = "urn:vesana:problem:two-factor-enrolment-required";
-    problem(send("GET", "hosts", token, null), 403, enrolmentRequired);
-    problem(send("POST", "hosts", token, "{\"name\":\"stapler\"}"), 403, enrolmentRequired);
+    problem(api.send("GET", "hosts", token, null), 403, enrolmentRequired);
+    problem(api.send("POST", "hosts", token, "{\"name\":\"stapler\"}"), 403, enrolmentRequired);
 
     // Refreshing does not lift the restriction.
     HttpResponse<String> refreshed =
         expect(
-            send(
+            api.send(
                 "POST",
                 "auth/refresh",
                 null,
                 "{\"refresh_token\":\"" + restricted.getString("refresh_token") + "\"}"),
             200);
     problem(
-        send("GET", "hosts", json(refreshed).getString("access_token"), null),
+        api.send("GET", "hosts", json(refreshed).getString("access_token"), null),
         403,
         enrolmentRequired);
 
     String secret =
-        json(expect(send("POST", "me/two-factor", token, null), 200)).getString("secret");
+        json(expect(api.send("POST", "me/two-factor", token, null), 200)).getString("secret");
     long step = currentStep();
     List<String> recovery =
         json(expect(confirm(token, code(secret, step)), 200))
@@ -247,10 +241,10 @@ class TwoFactorIT {
             .map(JsonString::getString)
             .toList();
     // The token stays what it was; logging in again with the second factor gives full access.
-    problem(send("GET", "hosts", token, null), 403, enrolmentRequired);
+    problem(api.send("GET", "hosts", token, null), 403, enrolmentRequired);
     problem(loginResponse(MILTON, null), 401, "urn:vesana:problem:second-factor-required");
     String full = login(MILTON, code(secret, step + 1), 200).getString("access_token");
-    expect(send("GET", "hosts", full, null), 200);
+    expect(api.send("GET", "hosts", full, null), 200);
 
     // Required means it cannot be turned off, not even with a valid code.
     problem(disable(full, recovery.get(0)), 409, "urn:vesana:problem:two-factor-required");
@@ -260,8 +254,10 @@ class TwoFactorIT {
   void theTenantSettingRequiresTwoFactorOfEveryoneInTheTenant() throws Exception {
     String token = login(ALICE, null, 200).getString("access_token");
     problem(
-        send("GET", "hosts", token, null), 403, "urn:vesana:problem:two-factor-enrolment-required");
-    expect(send("POST", "me/two-factor", token, null), 200);
+        api.send("GET", "hosts", token, null),
+        403,
+        "urn:vesana:problem:two-factor-enrolment-required");
+    expect(api.send("POST", "me/two-factor", token, null), 200);
   }
 
   // --- TOTP, computed independently of the server (RFC 6238 with HMAC-SHA1, RFC 4648 Base32) --
@@ -315,39 +311,12 @@ class TwoFactorIT {
 
   // --- HTTP and database --------------------------------------------------------------------
 
-  HttpResponse<String> send(String method, String path, String token, String body)
-      throws Exception {
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(URI.create(root() + "/v1/" + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      r.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      r.header("Authorization", "Bearer " + token);
-    }
-    // An address of its own per request, apart from ApiIT's, so no rate limit is shared.
-    int n = ADDRESS.getAndIncrement();
-    r.header("X-Forwarded-For", "100.64.2." + (n % 250 + 1) + ", 10.2.0." + (n / 250 % 250 + 1));
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The deployment's URL on 127.0.0.1, the one address trusted for X-Forwarded-For. */
-  String root() {
-    return base.toString().replaceAll("/$", "").replaceFirst("//[^:/]+", "//127.0.0.1");
-  }
-
   HttpResponse<String> loginResponse(String email, String code) throws Exception {
     var body = Json.createObjectBuilder().add("email", email).add("password", PASSWORD);
     if (code != null) {
       body.add("totp_code", code);
     }
-    return send("POST", "auth/login", null, body.build().toString());
+    return api.send("POST", "auth/login", null, body.build().toString());
   }
 
   JsonObject login(String email, String code, int status) throws Exception {
@@ -355,11 +324,11 @@ class TwoFactorIT {
   }
 
   HttpResponse<String> confirm(String token, String code) throws Exception {
-    return send("POST", "me/two-factor/confirm", token, codeBody(code));
+    return api.send("POST", "me/two-factor/confirm", token, codeBody(code));
   }
 
   HttpResponse<String> disable(String token, String code) throws Exception {
-    return send("DELETE", "me/two-factor", token, codeBody(code));
+    return api.send("DELETE", "me/two-factor", token, codeBody(code));
   }
 
   static String codeBody(String code) {
@@ -375,12 +344,6 @@ class TwoFactorIT {
     expect(r, status);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(json(r).getString("type")).as(r.body()).isEqualTo(type);
-  }
-
-  static JsonObject json(HttpResponse<String> r) {
-    try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-      return reader.readObject();
-    }
   }
 
   /** Peter's stored ciphertext, as Latin-1 text and Base64, to search for the plain secret. */
