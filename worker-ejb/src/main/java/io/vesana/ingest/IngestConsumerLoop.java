@@ -1,6 +1,7 @@
 package io.vesana.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,7 +84,7 @@ public final class IngestConsumerLoop implements Runnable {
           nextClaim = System.nanoTime() + (batch.size() >= n ? 0 : claimEveryNanos);
           sweep = batch.size() < n;
         } else {
-          batch = queue.readNew(consumer, n, settings.blockMs());
+          batch = fill(queue.readNew(consumer, n, settings.blockMs()), n);
         }
         if (batch.isEmpty()) {
           continue;
@@ -105,5 +106,33 @@ public final class IngestConsumerLoop implements Runnable {
       }
     }
     LOG.fine(() -> "consumer " + consumer + " stopped");
+  }
+
+  /**
+   * Under a steady load a read returns one or two entries (a batch of ~50 results each), and one
+   * transaction per entry costs PostgreSQL about twice as much per result as one of thousands
+   * (measured: 57 rows per statement, 1.1 ms; 5,000 rows, 47 ms), and a commit (a WAL flush) each.
+   * So a short read waits up to {@code linger} for more before it is written: a batch stays one
+   * transaction, and the wait bounds the latency it adds.
+   */
+  private List<QueuedEntry> fill(List<QueuedEntry> first, int n) {
+    long lingerMs = settings.linger().toMillis();
+    if (first.isEmpty() || first.size() >= n || lingerMs <= 0) {
+      return first;
+    }
+    List<QueuedEntry> batch = new ArrayList<>(first);
+    long until = System.nanoTime() + settings.linger().toNanos();
+    while (batch.size() < n && running) {
+      long leftMs = (until - System.nanoTime()) / 1_000_000;
+      if (leftMs <= 0) {
+        break;
+      }
+      List<QueuedEntry> more = queue.readNew(consumer, n - batch.size(), (int) leftMs);
+      if (more.isEmpty()) {
+        break;
+      }
+      batch.addAll(more);
+    }
+    return batch;
   }
 }

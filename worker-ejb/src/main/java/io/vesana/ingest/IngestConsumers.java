@@ -65,6 +65,10 @@ public class IngestConsumers {
   long contextTtlMs;
 
   @Inject
+  @ConfigProperty(name = "vesana.ingest.linger-ms", defaultValue = "100")
+  long lingerMs;
+
+  @Inject
   @ConfigProperty(name = "vesana.instance.name")
   Optional<String> instanceName;
 
@@ -96,7 +100,8 @@ public class IngestConsumers {
             d.backoffMin(),
             d.backoffMax(),
             Duration.ofMillis(Math.max(1000, contextTtlMs)),
-            d.contextCacheEntries());
+            d.contextCacheEntries(),
+            Duration.ofMillis(Math.max(0, Math.min(lingerMs, 1000))));
     IngestPipeline pipeline =
         new IngestPipeline(dataSource, queue, settings, metrics, alertEvents::fire);
     metrics.watch(queue);

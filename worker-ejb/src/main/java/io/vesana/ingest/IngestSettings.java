@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param claimIdle entries another consumer left pending this long are taken over
  * @param contextTtl longest life of a cached host/service lookup while its tenant's cache
  *     generation is unchanged (changes invalidate it within seconds, see JdbcServiceContexts)
+ * @param linger how long a consumer that read fewer than {@code batchEntries} new entries waits for
+ *     more before it writes them (zero: never); bounds the latency it adds
  */
 public record IngestSettings(
     int batchEntries,
@@ -19,7 +21,8 @@ public record IngestSettings(
     Duration backoffMin,
     Duration backoffMax,
     Duration contextTtl,
-    int contextCacheEntries) {
+    int contextCacheEntries,
+    Duration linger) {
 
   public static IngestSettings defaults() {
     return new IngestSettings(
@@ -30,7 +33,8 @@ public record IngestSettings(
         Duration.ofMillis(500),
         Duration.ofSeconds(30),
         Duration.ofMinutes(10),
-        200_000);
+        200_000,
+        Duration.ofMillis(100));
   }
 
   public IngestSettings withClaimIdle(Duration d) {
@@ -42,12 +46,21 @@ public record IngestSettings(
         backoffMin,
         backoffMax,
         contextTtl,
-        contextCacheEntries);
+        contextCacheEntries,
+        linger);
   }
 
   public IngestSettings withBackoff(Duration min, Duration max) {
     return new IngestSettings(
-        batchEntries, blockMs, maxDeliveries, claimIdle, min, max, contextTtl, contextCacheEntries);
+        batchEntries,
+        blockMs,
+        maxDeliveries,
+        claimIdle,
+        min,
+        max,
+        contextTtl,
+        contextCacheEntries,
+        linger);
   }
 
   public IngestSettings withContextTtl(Duration d) {
@@ -59,7 +72,8 @@ public record IngestSettings(
         backoffMin,
         backoffMax,
         d,
-        contextCacheEntries);
+        contextCacheEntries,
+        linger);
   }
 
   public IngestSettings withBatchEntries(int n) {
@@ -71,6 +85,20 @@ public record IngestSettings(
         backoffMin,
         backoffMax,
         contextTtl,
-        contextCacheEntries);
+        contextCacheEntries,
+        linger);
+  }
+
+  public IngestSettings withLinger(Duration d) {
+    return new IngestSettings(
+        batchEntries,
+        blockMs,
+        maxDeliveries,
+        claimIdle,
+        backoffMin,
+        backoffMax,
+        contextTtl,
+        contextCacheEntries,
+        d);
   }
 }
