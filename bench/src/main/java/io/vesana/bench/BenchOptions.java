@@ -82,23 +82,6 @@ record BenchOptions(
     return "0".equals(kv.get(key)) ? 0 : positive(kv, key, dflt);
   }
 
-  /** The same options with another load duration (the warm-up runs on them). */
-  BenchOptions withDuration(Duration d) {
-    return new BenchOptions(
-        mode,
-        d,
-        hosts,
-        servicesPerHost,
-        interval,
-        senders,
-        receiverUrl,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        drainTimeout,
-        warmupRounds);
-  }
-
   long offeredResultsPerSecond() {
     return (long) hosts * servicesPerHost * 1000 / interval.toMillis();
   }

@@ -51,11 +51,20 @@ final class LoadGenerator {
 
   /** Runs the load for the configured duration; returns when every sender has stopped. */
   long run(long startEpochMs) throws InterruptedException {
-    long endNanos = System.nanoTime() + options.duration().toNanos();
+    return run(startEpochMs, System.nanoTime() + options.duration().toNanos(), Long.MAX_VALUE);
+  }
+
+  /** Exactly {@code rounds} batches per host, however long they take (the warm-up). */
+  long runRounds(long startEpochMs, long rounds) throws InterruptedException {
+    return run(startEpochMs, Long.MAX_VALUE, rounds);
+  }
+
+  private long run(long startEpochMs, long endNanos, long rounds) throws InterruptedException {
     List<Thread> senders = new ArrayList<>();
     for (int t = 0; t < options.senders(); t++) {
       int slice = t;
-      Thread thread = new Thread(() -> sendSlice(slice, startEpochMs, endNanos), "sender-" + t);
+      Thread thread =
+          new Thread(() -> sendSlice(slice, startEpochMs, endNanos, rounds), "sender-" + t);
       thread.start();
       senders.add(thread);
     }
@@ -65,16 +74,17 @@ final class LoadGenerator {
     return System.currentTimeMillis();
   }
 
-  private void sendSlice(int slice, long startEpochMs, long endNanos) {
+  private void sendSlice(int slice, long startEpochMs, long endNanos, long rounds) {
     try (KeepAliveHttp client = new KeepAliveHttp(URI.create(options.receiverUrl()), 30_000)) {
-      sendSlice(slice, startEpochMs, endNanos, client);
+      sendSlice(slice, startEpochMs, endNanos, rounds, client);
     }
   }
 
-  private void sendSlice(int slice, long startEpochMs, long endNanos, KeepAliveHttp client) {
+  private void sendSlice(
+      int slice, long startEpochMs, long endNanos, long rounds, KeepAliveHttp client) {
     long interval = options.interval().toMillis();
     int hosts = fixture.hostNames.size();
-    for (long round = 0; System.nanoTime() < endNanos; round++) {
+    for (long round = 0; round < rounds && System.nanoTime() < endNanos; round++) {
       for (int h = slice; h < hosts && System.nanoTime() < endNanos; h += options.senders()) {
         long due = startEpochMs + round * interval + (long) h * interval / hosts;
         long wait = due - System.currentTimeMillis();

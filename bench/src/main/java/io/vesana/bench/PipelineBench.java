@@ -99,12 +99,8 @@ public final class PipelineBench {
       return 0;
     }
     long began = System.currentTimeMillis();
-    LoadGenerator warm =
-        new LoadGenerator(
-            o.withDuration(o.interval().multipliedBy(o.warmupRounds())),
-            fixture,
-            new StatusSampler(o, fixture));
-    warm.run(began + 1000);
+    LoadGenerator warm = new LoadGenerator(o, fixture, new StatusSampler(o, fixture));
+    warm.runRounds(began + 1000, o.warmupRounds());
     long accepted = warm.acceptedResults.get();
     long deadline = System.currentTimeMillis() + o.drainTimeout().toMillis();
     long stored = storedRows(c, fixture.tenantId);
