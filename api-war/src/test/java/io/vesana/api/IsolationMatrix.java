@@ -31,6 +31,7 @@ final class IsolationMatrix {
           entry("api-keys/{id}", "api_key"),
           entry("checks/{id}", "profile_check"),
           entry("collectors/{id}", "collector"),
+          entry("discoveries/{id}", "discovery"),
           entry("downtimes/{id}", "downtime"),
           entry("host-groups/{id}", "host_group"),
           entry("hosts/{hostId}", "host"),
@@ -43,6 +44,7 @@ final class IsolationMatrix {
           entry("revisions/{revision}", "wiki_revision"),
           entry("roles/{id}", "role"),
           entry("services/{id}", "service"),
+          entry("suggestions/{id}", "suggestion"),
           entry("tenants/{id}", "tenant"),
           entry("users/{id}", "user"));
 
@@ -96,6 +98,7 @@ final class IsolationMatrix {
               "{\"name\":\"${unique}\",\"kind\":\"ping\"}"),
           entry("PUT /v1/roles/{id}", "{\"name\":\"${unique}\",\"permissions\":[]}"),
           entry("PUT /v1/settings", "{\"values\":{\"checks.default_interval_seconds\":120}}"),
+          entry("POST /v1/suggestions/{id}/accept", "{\"name\":\"${unique}\"}"),
           entry("PATCH /v1/tenants/{id}", "{\"name\":\"${unique}\"}"),
           entry("PUT /v1/users/{id}/roles", "{\"roles\":[\"viewer\"]}"),
           entry(
@@ -109,6 +112,9 @@ final class IsolationMatrix {
   static final Map<String, String> QUERY_KIND =
       Map.ofEntries(
           entry("actorId", "admin_user"),
+          entry("alert_id", "alert"),
+          entry("collector_id", "collector"),
+          entry("discovery_id", "discovery"),
           entry("channel_id", "channel"),
           entry("hostGroupId", "host_group"),
           entry("hostId", "host"),

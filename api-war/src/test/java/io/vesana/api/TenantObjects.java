@@ -54,6 +54,7 @@ final class TenantObjects {
     t.ids.put("admin_user", ApiFixture.id("SELECT id FROM users WHERE email = ?", adminEmail));
     t.inventory(api, admin);
     t.operations(api, admin);
+    t.discovery(api, admin);
     t.administration(api, admin);
     return t;
   }
@@ -185,6 +186,38 @@ final class TenantObjects {
                 "notification-rules",
                 admin,
                 "{\"name\":\"" + name("rule") + "\",\"channel_id\":" + channel + "}")));
+  }
+
+  /**
+   * A scan requested of the tenant's collector through the API, and what the worker would have
+   * written from its upload (no ingest consumers run here): a found host and a suggestion for it.
+   */
+  private void discovery(ApiClient api, String admin) throws Exception {
+    long tenant = id("tenant");
+    long discovery =
+        ApiClient.created(
+            api.send(
+                "POST",
+                "discoveries",
+                admin,
+                "{\"collector_id\":" + id("collector") + ",\"cidr\":\"10.77.0.0/24\"}"));
+    ids.put("discovery", discovery);
+    long found =
+        ApiFixture.id(
+            "INSERT INTO discovered_hosts (tenant_id, discovery_id, address, hostname)"
+                + " VALUES (?, ?, '10.77.0.9', ?) RETURNING id",
+            tenant,
+            discovery,
+            name("found"));
+    ids.put(
+        "suggestion",
+        ApiFixture.id(
+            "INSERT INTO profile_suggestions (tenant_id, discovered_host_id, template_id,"
+                + " confidence, evidence) SELECT ?, ?, id, 0.4, jsonb_build_object('note', ?::text)"
+                + " FROM profile_templates WHERE slug = 'web-server' RETURNING id",
+            tenant,
+            found,
+            name("suggestion")));
   }
 
   private void administration(ApiClient api, String admin) throws Exception {
