@@ -10,8 +10,6 @@ import io.vesana.schema.VesanaDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,19 +79,23 @@ public class SsoLogin {
 
   @PostConstruct
   void load() {
+    use(configured());
+  }
+
+  /**
+   * The {@code vesana.sso.*} configuration, empty when SSO is off.
+   *
+   * @throws IllegalArgumentException when it is set but wrong (logged: the container reports only
+   *     that a callback failed, not why)
+   */
+  static Optional<SsoConfig> configured() {
     Config c = ConfigProvider.getConfig();
     try {
-      use(SsoConfig.from(k -> c.getOptionalValue("vesana.sso." + k, String.class)));
+      return SsoConfig.from(k -> c.getOptionalValue("vesana.sso." + k, String.class));
     } catch (IllegalArgumentException e) {
-      // The container reports only "unable to invoke load()", not the cause: say it here.
       LOG.severe("SSO configuration: " + e.getMessage() + "; the application does not start");
       throw e;
     }
-  }
-
-  /** Forces {@link #load()} at deployment instead of at the first exchange. */
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    // Delivering the event instantiates the bean; nothing else to do.
   }
 
   private void use(Optional<SsoConfig> config) {
